@@ -1,0 +1,64 @@
+/** The grading request of SPEC §3: groups of one prompt's completions, reward and advantage options. */
+import { Type, type Static } from '@sinclair/typebox';
+import { Completion } from './completion.ts';
+import { Task } from './task.ts';
+import { RewardsConfig } from './rewards.ts';
+import { AdvantageConfig } from './advantage.ts';
+
+/** A chat message, as in a conversational dataset's prompt column. */
+export const Message = Type.Object(
+  { role: Type.String(), content: Type.String() },
+  { additionalProperties: true },
+);
+
+export const Prompt = Type.Union([Type.String(), Type.Array(Message)], {
+  description: 'The prompt (string or chat messages): used to infer the target language and to strip an echoed prompt.',
+});
+
+/** One prompt's completions and the task they are graded against. */
+export const Group = Type.Object(
+  {
+    id: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Caller’s id, echoed in the result.' })),
+    prompt: Type.Optional(Prompt),
+    task: Task,
+    completions: Type.Array(Completion, { minItems: 1, maxItems: 4096 }),
+    target_language: Type.Optional(
+      Type.String({ minLength: 2, maxLength: 16, description: 'Overrides rewards.language.target for this group.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const GradeRequest = Type.Object(
+  {
+    groups: Type.Array(Group, { minItems: 1, maxItems: 100_000 }),
+    rewards: Type.Optional(RewardsConfig),
+    advantage: Type.Optional(AdvantageConfig),
+  },
+  { additionalProperties: false },
+);
+
+/** Raw rewards in, advantages out: no verification (POST /v1/advantages). */
+export const AdvantageRequest = Type.Object(
+  {
+    groups: Type.Array(
+      Type.Object(
+        {
+          id: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+          rewards: Type.Array(Type.Union([Type.Number(), Type.Null()]), { minItems: 1, maxItems: 4096 }),
+          correct: Type.Optional(Type.Array(Type.Boolean(), { description: 'Per completion; enables pass_rate.' })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100_000 },
+    ),
+    advantage: Type.Optional(AdvantageConfig),
+  },
+  { additionalProperties: false },
+);
+
+export type Message = Static<typeof Message>;
+export type Prompt = Static<typeof Prompt>;
+export type Group = Static<typeof Group>;
+export type GradeRequest = Static<typeof GradeRequest>;
+export type AdvantageRequest = Static<typeof AdvantageRequest>;

@@ -1,0 +1,83 @@
+/**
+ * The pipeline: request → verdicts (pool) → rewards (finishGroup) → advantages → response.
+ * Deterministic: no clocks, no randomness, fixed key order, so the same request gives byte-identical results.
+ */
+import { AppError } from '../core/errors.ts';
+import { normalizeCompletion, type NormalizedCompletion } from '../core/schemas/completion.ts';
+import type { GradeRequest, Group } from '../core/schemas/request.ts';
+import type { CompletionResult, GradeResponse, GroupResult } from '../core/schemas/result.ts';
+import { computeAdvantages } from '../advantages/estimators.ts';
+import { resolveAdvantageConfig, toWireAdvantage } from '../advantages/presets.ts';
+import { finishGroup, type ScoredCompletion } from '../verifiers/finish-group.ts';
+import { RewardConfigError, resolveRewards, type ResolvedRewards } from '../verifiers/reward-config.ts';
+import type { GroupContext } from '../verifiers/types.ts';
+import type { GradeOptions } from './grader.ts';
+import type { GradingPool } from './pool.ts';
+import { promptText, stripEchoedPrompt } from './prompt-text.ts';
+
+function resolveRewardsOrThrow(request: GradeRequest): ResolvedRewards {
+  try {
+    return resolveRewards(request.rewards);
+  } catch (error) {
+    if (error instanceof RewardConfigError) throw new AppError('REWARDS_INVALID', 'invalid reward configuration', [{ path: error.field, message: error.message }]);
+    throw error;
+  }
+}
+
+async function scoreGroup(pool: GradingPool, group: Group, rewards: ResolvedRewards): Promise<ScoredCompletion[]> {
+  const prompt = promptText(group.prompt);
+  const completions: NormalizedCompletion[] = group.completions.map((c) => {
+    const normalized = normalizeCompletion(c);
+    const text = stripEchoedPrompt(normalized.text, prompt);
+    return text === normalized.text ? normalized : { ...normalized, text };
+  });
+  const ctx: GroupContext = { task: group.task, prompt, targetLanguage: group.target_language ?? null };
+  const scores = await pool.scoreGroup(ctx, completions, rewards);
+  return finishGroup(scores, completions, rewards);
+}
+
+/**
+ * Grades a validated request on the pool.
+ * @example const response = await gradeOnPool(pool, { groups: [{ task: { type: 'text', answer: 'B' }, completions: ['B'] }] });
+ */
+export async function gradeOnPool(pool: GradingPool, request: GradeRequest, options: GradeOptions = {}): Promise<GradeResponse> {
+  const rewards = resolveRewardsOrThrow(request);
+  const advantage = resolveAdvantageConfig(request.advantage);
+  const batchWide = advantage.scale === 'batch';
+
+  const toResult = (index: number, scored: readonly ScoredCompletion[], advantages: readonly (number | null)[], stats: GroupResult['stats']): GroupResult => ({
+    id: request.groups[index]?.id ?? null,
+    results: scored.map(
+      (s, i): CompletionResult => ({
+        reward: s.reward,
+        status: s.status,
+        components: s.components,
+        advantage: advantages[i] ?? null,
+        answer: s.answer,
+        details: s.details,
+      }),
+    ),
+    stats,
+  });
+  const correctOf = (scored: readonly ScoredCompletion[]) => scored.map((s) => s.status === 'correct');
+
+  const scoredGroups = await Promise.all(
+    request.groups.map(async (group, index) => {
+      const scored = await scoreGroup(pool, group, rewards);
+      if (!batchWide && options.onGroup) {
+        const { advantages, stats } = computeAdvantages([scored.map((s) => s.reward)], advantage, [correctOf(scored)]);
+        options.onGroup(index, toResult(index, scored, advantages[0] ?? [], stats[0] as GroupResult['stats']));
+      }
+      return scored;
+    }),
+  );
+
+  const { advantages, stats } = computeAdvantages(
+    scoredGroups.map((scored) => scored.map((s) => s.reward)),
+    advantage,
+    scoredGroups.map(correctOf),
+  );
+  const groups = scoredGroups.map((scored, index) => toResult(index, scored, advantages[index] ?? [], stats[index] as GroupResult['stats']));
+  if (batchWide && options.onGroup) groups.forEach((g, index) => options.onGroup?.(index, g));
+  return { groups, advantage: toWireAdvantage(advantage) };
+}
