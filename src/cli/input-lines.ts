@@ -1,9 +1,8 @@
 /**
- * JSONL input of `arbiter grade`: one group per line (SPEC §3 Group), streamed with readline so a file of
+ * JSONL input of `arbiter grade`: one group per line (SPEC §3 Group), streamed chunk by chunk so a file of
  * any size is never held in memory. Blank lines are skipped; a bad line becomes an entry that says why,
  * and the caller carries on.
  */
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { AppError, formatProblem } from '../core/errors.ts';
 import { Group } from '../core/schemas/request.ts';
@@ -14,7 +13,7 @@ export type InputEntry =
   | { readonly kind: 'group'; readonly lineNumber: number; readonly group: Group & { readonly id: string } }
   | { readonly kind: 'bad'; readonly lineNumber: number; readonly message: string };
 
-const validateGroup = createValidator(Group, 'INPUT_LINE_INVALID', 'groups');
+const validateGroup = createValidator(Group, 'INPUT_LINE_INVALID');
 
 /**
  * Parses one line (1-based `lineNumber`); null for a blank line. A group without an id gets `line-<N>`,
@@ -44,11 +43,40 @@ export function parseInputLine(line: string, lineNumber: number): InputEntry | n
  * @example for await (const entry of readInputEntries(createReadStream('in.jsonl'))) …
  */
 export async function* readInputEntries(input: Readable): AsyncGenerator<InputEntry> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
-  for await (const line of lines) {
+  for await (const line of splitLines(input)) {
     lineNumber++;
     const entry = parseInputLine(line, lineNumber);
     if (entry !== null) yield entry;
   }
+}
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+/**
+ * The lines of a byte stream (LF or CRLF), decoded as UTF-8. Splits on bytes, which is several times
+ * faster than readline on multi-megabyte JSONL and safe for UTF-8 (0x0a never occurs inside a sequence).
+ * @example for await (const line of splitLines(createReadStream('in.jsonl'))) …
+ */
+export async function* splitLines(input: Readable): AsyncGenerator<string> {
+  let carry: Buffer | null = null;
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    let buffer: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    if (carry !== null) {
+      buffer = Buffer.concat([carry, buffer]);
+      carry = null;
+    }
+    let start = 0;
+    for (let end = buffer.indexOf(NEWLINE); end !== -1; end = buffer.indexOf(NEWLINE, start)) {
+      yield decodeLine(buffer, start, end);
+      start = end + 1;
+    }
+    if (start < buffer.length) carry = buffer.subarray(start);
+  }
+  if (carry !== null) yield decodeLine(carry, 0, carry.length);
+}
+
+function decodeLine(buffer: Buffer, start: number, end: number): string {
+  return buffer.toString('utf8', start, end > start && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
 }

@@ -79,3 +79,12 @@ describe('in-process grader', () => {
     ).rejects.toMatchObject({ code: 'REWARDS_INVALID', status: 400 });
   });
 });
+
+describe('request checks the schema cannot express', () => {
+  it('rejects an unknown target language with the group named', async () => {
+    grader = createInProcessGrader({ threads: 1, completionTimeoutMs: 5_000 });
+    await expect(
+      grader.grade({ groups: [{ task, completions: [good] }, { task, completions: [good], target_language: 'klingon' }] }),
+    ).rejects.toMatchObject({ code: 'REQUEST_INVALID', problems: [{ path: 'groups[1].target_language', message: 'unknown language or script "klingon"' }] });
+  });
+});

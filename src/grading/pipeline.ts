@@ -10,12 +10,38 @@ import { computeAdvantages } from '../advantages/estimators.ts';
 import { resolveAdvantageConfig, toWireAdvantage } from '../advantages/presets.ts';
 import { finishGroup, type ScoredCompletion } from '../verifiers/finish-group.ts';
 import { RewardConfigError, resolveRewards, type ResolvedRewards } from '../verifiers/reward-config.ts';
+import { isKnownLanguageTarget } from '../verifiers/language-targets.ts';
 import type { GroupContext } from '../verifiers/types.ts';
 import type { GradeOptions } from './grader.ts';
 import type { GradingPool } from './pool.ts';
 import { promptText, stripEchoedPrompt } from './prompt-text.ts';
 
-function resolveRewardsOrThrow(request: GradeRequest): ResolvedRewards {
+/**
+ * Checks the reward and advantage settings the schema cannot check (consistency, known language targets),
+ * so a caller can refuse a job before any work or output starts. Throws AppError 400 naming the field.
+ * @example checkGradeSettings({ groups: [], rewards: { length: { max_length: 10, cache_length: 20 } } }) // throws REWARDS_INVALID
+ */
+export function checkGradeSettings(request: Pick<GradeRequest, 'groups' | 'rewards' | 'advantage'>): void {
+  resolveRewardsOrThrow(request);
+  resolveAdvantageOrThrow(request);
+}
+
+function resolveAdvantageOrThrow(request: Pick<GradeRequest, 'advantage'>) {
+  try {
+    return resolveAdvantageConfig(request.advantage);
+  } catch (error) {
+    if (error instanceof RangeError) throw new AppError('REQUEST_INVALID', 'invalid advantage configuration', [{ path: 'advantage', message: error.message }]);
+    throw error;
+  }
+}
+
+function resolveRewardsOrThrow(request: Pick<GradeRequest, 'groups' | 'rewards'>): ResolvedRewards {
+  const unknownTargets = request.groups.flatMap((group, i) =>
+    group.target_language === undefined || isKnownLanguageTarget(group.target_language)
+      ? []
+      : [{ path: `groups[${i}].target_language`, message: `unknown language or script "${group.target_language}"` }],
+  );
+  if (unknownTargets.length > 0) throw new AppError('REQUEST_INVALID', 'invalid request', unknownTargets);
   try {
     return resolveRewards(request.rewards);
   } catch (error) {
@@ -42,7 +68,7 @@ async function scoreGroup(pool: GradingPool, group: Group, rewards: ResolvedRewa
  */
 export async function gradeOnPool(pool: GradingPool, request: GradeRequest, options: GradeOptions = {}): Promise<GradeResponse> {
   const rewards = resolveRewardsOrThrow(request);
-  const advantage = resolveAdvantageConfig(request.advantage);
+  const advantage = resolveAdvantageOrThrow(request);
   const batchWide = advantage.scale === 'batch';
 
   const toResult = (index: number, scored: readonly ScoredCompletion[], advantages: readonly (number | null)[], stats: GroupResult['stats']): GroupResult => ({
