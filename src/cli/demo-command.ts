@@ -2,13 +2,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { packagePath } from '../core/package-root.ts';
 import { executeGrade } from './grade-command.ts';
 import { resolveGradeOptions } from './grade-options.ts';
 
 /** The demo input: text tasks in the R1 template, right, wrong, untagged and truncated completions. */
-export const DEMO_INPUT_PATH = fileURLToPath(new URL('../../test-fixtures/demo.jsonl', import.meta.url));
+export const DEMO_INPUT_PATH = packagePath('test-fixtures', 'demo.jsonl');
 
 /**
  * Declares `demo` on a command created by the program.

@@ -5,6 +5,8 @@ import { Option, type Command } from 'commander';
 import { createInProcessGrader } from '../grading/in-process-grader.ts';
 import { CliError } from './cli-error.ts';
 import { runGradeJob } from './grade-job.ts';
+import type { LineRunner } from './line-job.ts';
+import type { LineUnitResult } from './line-unit.ts';
 import { DEFAULT_BATCH_SIZE, resolveGradeOptions, type GradeFlags, type GradeJobOptions } from './grade-options.ts';
 import { formatSummary } from './summary-format.ts';
 
@@ -37,6 +39,9 @@ Exit status: 0 all lines graded, 1 some input lines were bad, 2 usage or file er
 Example:
   arbiter grade in.jsonl -o out.jsonl --weights accuracy=1,format=0.5 --preset verl --k 1,4,16
 `;
+
+// The threads serve both paths: per-group units (default export) and line units (gradeLines).
+const LINE_WORKER_URL = new URL(`./line-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /**
  * Declares `grade` on a commander command created by the program (so it inherits exitOverride).
@@ -80,7 +85,8 @@ export interface GradeStreams {
  * @example process.exitCode = await executeGrade(options, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
  */
 export async function executeGrade(options: GradeJobOptions, streams: GradeStreams): Promise<number> {
-  const grader = createInProcessGrader({ threads: options.threads, completionTimeoutMs: options.completionTimeoutMs });
+  const grader = createInProcessGrader({ threads: options.threads, completionTimeoutMs: options.completionTimeoutMs, workerUrl: LINE_WORKER_URL });
+  const runLines: LineRunner = (unit) => grader.pool.runWatched<LineUnitResult>('gradeLines', (progress) => ({ ...unit, ...progress }));
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= grader.close());
   const controller = new AbortController();
@@ -96,6 +102,7 @@ export async function executeGrade(options: GradeJobOptions, streams: GradeStrea
   try {
     const summary = await runGradeJob(options, {
       grader,
+      runLines,
       ...streams,
       showProgress: !options.quiet && streams.stderr.isTTY === true,
       signal: controller.signal,

@@ -9,6 +9,7 @@
  * a batch boundary grades the same batches as an uninterrupted one (this matters for `scale: batch`).
  */
 import { open } from 'node:fs/promises';
+import { resolveAdvantageConfig } from '../advantages/presets.ts';
 import { checkGradeSettings } from '../grading/pipeline.ts';
 import type { Readable, Writable } from 'node:stream';
 import type { GradeRequest, Group } from '../core/schemas/request.ts';
@@ -17,6 +18,7 @@ import type { Grader } from '../grading/grader.ts';
 import { CliError } from './cli-error.ts';
 import type { GradeJobOptions } from './grade-options.ts';
 import { readInputEntries } from './input-lines.ts';
+import { runLineJob, type LineRunner } from './line-job.ts';
 import { correctCompletions, keptLines } from './keep-correct.ts';
 import { countLines, createProgress } from './progress.ts';
 import { loadResumeState, type ResumedGroup, type ResumeState } from './resume.ts';
@@ -24,6 +26,8 @@ import { createSummaryAccumulator, tallyGroup, type Summary } from './summary.ts
 
 /** Batches graded at the same time. */
 const MAX_BATCHES_IN_FLIGHT = 2;
+/** Large reads: fewer chunks to join around line breaks (64 KiB, the default, made it a main-thread cost). */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** What a run reads from and writes to besides its files; injected so tests and the demo can swap them. */
 export interface GradeJobIo {
@@ -33,6 +37,11 @@ export interface GradeJobIo {
   readonly stderr: Writable;
   /** Show the progress bar (stderr is a terminal and not --quiet). */
   readonly showProgress: boolean;
+  /**
+   * Runs line units on the grader's pool: the fast path (line-job.ts), taken when given, unless the run
+   * needs whole batches (`scale: batch`) or resumes groups. Tests that inject only a grader leave it out.
+   */
+  readonly runLines?: LineRunner;
   /** Aborted on SIGINT/SIGTERM: no new batch starts. */
   readonly signal?: AbortSignal;
   readonly nowMs: () => number;
@@ -91,7 +100,7 @@ export async function runGradeJob(options: GradeJobOptions, io: GradeJobIo): Pro
   }
 
   const inputHandle = options.inputPath === '-' ? null : await openFile(options.inputPath, 'r', 'input');
-  const input = inputHandle === null ? io.stdin : inputHandle.createReadStream();
+  const input = inputHandle === null ? io.stdin : inputHandle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
   const outputHandle = options.outputPath === null ? null : await openFile(options.outputPath, options.resume ? 'a' : 'w', 'output');
   const output = outputHandle === null ? io.stdout : outputHandle.createWriteStream();
   const keepHandle = options.keepCorrectPath === null ? null : await openFile(options.keepCorrectPath, 'w', '--keep-correct file');
@@ -147,7 +156,7 @@ export async function runGradeJob(options: GradeJobOptions, io: GradeJobIo): Pro
     progress.advance(batch.entries.length, completions);
   };
 
-  try {
+  async function gradeEntries(): Promise<void> {
     for await (const entry of readInputEntries(input)) {
       if (io.signal?.aborted) throw new CliError('interrupted', 130);
       if (entry.kind === 'bad') {
@@ -167,6 +176,21 @@ export async function runGradeJob(options: GradeJobOptions, io: GradeJobIo): Pro
     if (pending.length > 0) launch();
     progress.setTotal(groupsSeen);
     while (inFlight.length > 0) await writeOldest();
+  }
+
+  const runLines = io.runLines;
+  const fastPath = runLines !== undefined && state.size === 0 && resolveAdvantageConfig(options.advantage ?? undefined).scale !== 'batch';
+
+  try {
+    if (fastPath) {
+      const keepCorrect = keep !== null;
+      const job = { runLines, grader: io.grader, baseRequest, keepCorrect, unitsInFlight: 2 * options.threads + 2, output, keep, stderr: io.stderr, summary, progress };
+      const counts = await runLineJob(input, io.signal === undefined ? job : { ...job, signal: io.signal });
+      ({ badLines, gradedCompletions, groups: groupsSeen } = counts);
+      progress.setTotal(groupsSeen);
+    } else {
+      await gradeEntries();
+    }
   } finally {
     progress.stop();
     if (outputHandle !== null) await endStream(output);

@@ -2,12 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { AppError, formatProblem } from '../core/errors.ts';
+import { packagePath } from '../core/package-root.ts';
 import { CliError } from './cli-error.ts';
+import { configureServeCommand } from './serve-command.ts';
 import { configureDemoCommand } from './demo-command.ts';
 import { configureGradeCommand } from './grade-command.ts';
 
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  const manifest = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version?: unknown };
   return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
 }
 
@@ -23,6 +25,7 @@ export function buildProgram(): Command {
     .exitOverride();
   configureGradeCommand(program.command('grade'));
   configureDemoCommand(program.command('demo'));
+  configureServeCommand(program.command('serve'));
   return program;
 }
 

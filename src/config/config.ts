@@ -5,7 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { AppError } from '../core/errors.ts';
+import { AppError, type Problem } from '../core/errors.ts';
+import { RewardsConfig } from '../core/schemas/rewards.ts';
 import { listProblems } from '../core/validate.ts';
 
 const IntString = (description: string) => Type.String({ pattern: '^[0-9]+$', description });
@@ -14,6 +15,22 @@ export const EnvSchema = Type.Object({
   ARBITER_THREADS: Type.Optional(IntString('Worker threads of the grading pool. Default: the number of CPUs.')),
   ARBITER_COMPLETION_TIMEOUT_MS: Type.Optional(
     IntString('Hard limit on grading one completion; past it the thread is killed and the completion gets status timeout. Default 10000.'),
+  ),
+  PORT: Type.Optional(IntString('API: TCP port to listen on. Default 8080.')),
+  HOST: Type.Optional(Type.String({ minLength: 1, description: 'API: interface to bind. Default 127.0.0.1 (use 0.0.0.0 in a container).' })),
+  ARBITER_API_KEYS: Type.Optional(
+    Type.String({ description: 'API: comma-separated bearer keys; a job belongs to the key that created it. None: the API is open (a warning is logged at start).' }),
+  ),
+  ARBITER_ADMIN_KEY: Type.Optional(Type.String({ minLength: 16, description: 'API: key of the operator routes under /admin (queue dashboard, cluster mode). Default: none (routes off).' })),
+  ARBITER_BODY_LIMIT_MB: Type.Optional(IntString('API: largest accepted request body in MiB; larger bodies get 413 BODY_TOO_LARGE. Default 64.')),
+  ARBITER_GRADE_WAIT_MS: Type.Optional(IntString('API: how long POST /v1/grade waits for the result before answering 202 with the job id. Default 30000.')),
+  ARBITER_JOB_TTL_MS: Type.Optional(IntString('API: how long a finished job (and its results) stays readable. Default 3600000 (1 h).')),
+  ARBITER_OPENRLHF_TASK: Type.Optional(
+    Type.String({ description: 'POST /get_reward: JSON task template each label is put into: a label object is merged over it, any other label becomes `answer`. Default {"type":"text"}.' }),
+  ),
+  ARBITER_OPENRLHF_REWARDS: Type.Optional(Type.String({ description: 'POST /get_reward: JSON reward configuration (as `rewards` of a request). Default: accuracy 1 + format 1 (R1).' })),
+  ARBITER_OPENRLHF_FALLBACK_REWARD: Type.Optional(
+    Type.String({ pattern: '^-?[0-9]+(\\.[0-9]+)?$', description: 'POST /get_reward: reward sent for an unscorable completion (OpenRLHF cannot take null). Default 0.' }),
   ),
   LOG_LEVEL: Type.Optional(
     Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), {
@@ -29,6 +46,77 @@ export interface Config {
   readonly completionTimeoutMs: number;
   /** pino level. Default info. */
   readonly logLevel: string;
+  /** API port. Default 8080. */
+  readonly port: number;
+  /** API bind address. Default 127.0.0.1. */
+  readonly host: string;
+  /** Bearer keys; empty = open API. Default none. */
+  readonly apiKeys: readonly string[];
+  /** Key of the operator routes; null = off. Default none. */
+  readonly adminKey: string | null;
+  /** Largest request body in MiB. Default 64. */
+  readonly bodyLimitMb: number;
+  /** Bounded wait of POST /v1/grade in ms. Default 30000. */
+  readonly gradeWaitMs: number;
+  /** How long a finished job is kept, in ms. Default 3600000. */
+  readonly jobTtlMs: number;
+  /** POST /get_reward. */
+  readonly openrlhf: {
+    /** Task template a label is put into. Default { type: 'text' }. */
+    readonly taskTemplate: Readonly<Record<string, unknown>>;
+    /** Reward configuration; null = the request default (accuracy + format). */
+    readonly rewards: RewardsConfig | null;
+    /** Reward sent in place of null. Default 0. */
+    readonly fallbackReward: number;
+  };
+}
+
+const TASK_TYPES = ['math', 'code', 'text'];
+
+function parseJson(name: string, text: string | undefined, problems: Problem[]): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    problems.push({ path: name, message: 'expected JSON' });
+    return undefined;
+  }
+}
+
+function intOr(text: string | undefined, fallback: number): number {
+  return text === undefined ? fallback : Number(text);
+}
+
+function apiConfig(env: Static<typeof EnvSchema>) {
+  const problems: Problem[] = [];
+  const port = intOr(env.PORT, 8080);
+  if (port > 65_535) problems.push({ path: 'PORT', message: 'must be 0..65535' });
+  const bodyLimitMb = intOr(env.ARBITER_BODY_LIMIT_MB, 64);
+  if (bodyLimitMb < 1 || bodyLimitMb > 4096) problems.push({ path: 'ARBITER_BODY_LIMIT_MB', message: 'must be 1..4096' });
+  const jobTtlMs = intOr(env.ARBITER_JOB_TTL_MS, 3_600_000);
+  if (jobTtlMs < 1) problems.push({ path: 'ARBITER_JOB_TTL_MS', message: 'must be ≥ 1' });
+  const template = parseJson('ARBITER_OPENRLHF_TASK', env.ARBITER_OPENRLHF_TASK, problems) ?? { type: 'text' };
+  const isObject = typeof template === 'object' && template !== null && !Array.isArray(template);
+  if (!isObject || !TASK_TYPES.includes(String((template as Record<string, unknown>)['type']))) {
+    problems.push({ path: 'ARBITER_OPENRLHF_TASK', message: 'expected a JSON object with "type": "math", "code" or "text"' });
+  }
+  const rewards = parseJson('ARBITER_OPENRLHF_REWARDS', env.ARBITER_OPENRLHF_REWARDS, problems);
+  if (rewards !== undefined && !Value.Check(RewardsConfig, rewards)) problems.push(...listProblems(RewardsConfig, rewards, 'ARBITER_OPENRLHF_REWARDS'));
+  if (problems.length > 0) throw new AppError('CONFIG_INVALID', 'invalid environment', problems);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    apiKeys: Object.freeze((env.ARBITER_API_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '')),
+    adminKey: env.ARBITER_ADMIN_KEY ?? null,
+    bodyLimitMb,
+    gradeWaitMs: intOr(env.ARBITER_GRADE_WAIT_MS, 30_000),
+    jobTtlMs,
+    openrlhf: Object.freeze({
+      taskTemplate: Object.freeze(template as Record<string, unknown>),
+      rewards: (rewards as RewardsConfig | undefined) ?? null,
+      fallbackReward: env.ARBITER_OPENRLHF_FALLBACK_REWARD === undefined ? 0 : Number(env.ARBITER_OPENRLHF_FALLBACK_REWARD),
+    }),
+  };
 }
 
 /**
@@ -43,5 +131,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const completionTimeoutMs = env_.ARBITER_COMPLETION_TIMEOUT_MS === undefined ? 10_000 : Number(env_.ARBITER_COMPLETION_TIMEOUT_MS);
   if (threads < 1 || threads > 256) throw new AppError('CONFIG_INVALID', 'invalid environment', [{ path: 'ARBITER_THREADS', message: 'must be 1..256' }]);
   if (completionTimeoutMs < 1) throw new AppError('CONFIG_INVALID', 'invalid environment', [{ path: 'ARBITER_COMPLETION_TIMEOUT_MS', message: 'must be ≥ 1' }]);
-  return Object.freeze({ threads, completionTimeoutMs, logLevel: env_.LOG_LEVEL ?? 'info' });
+  return Object.freeze({ threads, completionTimeoutMs, logLevel: env_.LOG_LEVEL ?? 'info', ...apiConfig(env_) });
 }

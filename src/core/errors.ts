@@ -8,6 +8,17 @@ export const ERROR_CODES = {
   INPUT_LINE_INVALID: { status: 400, doc: 'A line of a JSONL input is not valid JSON or not a valid group (CLI).' },
   CONFIG_INVALID: { status: 500, doc: 'An environment variable or config file is invalid; the process refuses to start.' },
   GRADER_CLOSED: { status: 503, doc: 'The grader was closed while work was pending (shutdown).' },
+  AUTH_MISSING: { status: 401, doc: 'API keys are configured and the request has no `Authorization: Bearer <key>` header.' },
+  AUTH_INVALID: { status: 401, doc: 'The bearer key is not one of the configured API keys.' },
+  ROUTE_NOT_FOUND: { status: 404, doc: 'No route has this method and path.' },
+  JOB_NOT_FOUND: { status: 404, doc: 'No job with this id belongs to the caller (unknown, expired after its TTL, or created with another key).' },
+  JOB_CANCELLED: { status: 409, doc: 'POST /v1/grade: the job was cancelled (DELETE /v1/jobs/:id) before it finished.' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, doc: 'The Idempotency-Key was already used by this key for a different request body.' },
+  BODY_TOO_LARGE: { status: 413, doc: 'The request body is larger than ARBITER_BODY_LIMIT_MB.' },
+  CONTENT_TYPE_UNSUPPORTED: { status: 415, doc: 'The body is not `application/json`.' },
+  RATE_LIMITED: { status: 429, doc: 'The key sent more requests than its rate limit allows; retry after `Retry-After` seconds (cluster mode).' },
+  NOT_READY: { status: 503, doc: 'GET /readyz: the grader (embedded) or the queue and workers (cluster) cannot take work.' },
+  QUEUE_UNAVAILABLE: { status: 503, doc: 'Redis is unreachable: the producer fails fast instead of accepting work it cannot queue (cluster mode).' },
   INTERNAL: { status: 500, doc: 'Unexpected fault; the message is logged, not returned.' },
 } as const;
 

@@ -88,3 +88,20 @@ describe('request checks the schema cannot express', () => {
     ).rejects.toMatchObject({ code: 'REQUEST_INVALID', problems: [{ path: 'groups[1].target_language', message: 'unknown language or script "klingon"' }] });
   });
 });
+
+describe('code tasks', () => {
+  it('grades JavaScript completions in the sandbox, with the other components alongside', async () => {
+    grader = createInProcessGrader({ threads: 1, completionTimeoutMs: 5_000 });
+    const codeTask = { type: 'code' as const, language: 'javascript' as const, tests: [{ call: 'add', args: [1, 2], expected: 3 }, { call: 'add', args: [-1, 1], expected: 0 }] };
+    const right = '<think>\nsum\n</think>\n<answer>\n```js\nfunction add(a, b) { return a + b; }\n```\n</answer>';
+    const wrong = '<think>\nsum\n</think>\n<answer>\n```js\nfunction add(a, b) { return a > 0 ? a + b : 7; }\n```\n</answer>';
+    const response = await grader.grade({ groups: [{ task: codeTask, completions: [right, wrong, 'no code here'] }] });
+    const results = response.groups[0]?.results ?? [];
+    expect(results.map((r) => r.status)).toEqual(['correct', 'incorrect', 'no_code']);
+    expect(results.map((r) => r.components)).toEqual([
+      { accuracy: 1, format: 1 },
+      { accuracy: 0.5, format: 1 },
+      { accuracy: 0, format: 0 },
+    ]);
+  });
+});

@@ -3,18 +3,18 @@
  * Deterministic: no clocks, no randomness, fixed key order, so the same request gives byte-identical results.
  */
 import { AppError } from '../core/errors.ts';
-import { normalizeCompletion, type NormalizedCompletion } from '../core/schemas/completion.ts';
 import type { GradeRequest, Group } from '../core/schemas/request.ts';
-import type { CompletionResult, GradeResponse, GroupResult } from '../core/schemas/result.ts';
+import type { GradeResponse, GroupResult } from '../core/schemas/result.ts';
 import { computeAdvantages } from '../advantages/estimators.ts';
 import { resolveAdvantageConfig, toWireAdvantage } from '../advantages/presets.ts';
 import { finishGroup, type ScoredCompletion } from '../verifiers/finish-group.ts';
 import { RewardConfigError, resolveRewards, type ResolvedRewards } from '../verifiers/reward-config.ts';
 import { isKnownLanguageTarget } from '../verifiers/language-targets.ts';
-import type { GroupContext } from '../verifiers/types.ts';
 import type { GradeOptions } from './grader.ts';
 import type { GradingPool } from './pool.ts';
-import { promptText, stripEchoedPrompt } from './prompt-text.ts';
+import type { CodeRunner } from './code-runner.ts';
+import { scoreCompletion } from '../verifiers/score-completion.ts';
+import { correctOf, prepareGroup, toGroupResult } from './group-result.ts';
 
 /**
  * Checks the reward and advantage settings the schema cannot check (consistency, known language targets),
@@ -50,46 +50,41 @@ function resolveRewardsOrThrow(request: Pick<GradeRequest, 'groups' | 'rewards'>
   }
 }
 
-async function scoreGroup(pool: GradingPool, group: Group, rewards: ResolvedRewards): Promise<ScoredCompletion[]> {
-  const prompt = promptText(group.prompt);
-  const completions: NormalizedCompletion[] = group.completions.map((c) => {
-    const normalized = normalizeCompletion(c);
-    const text = stripEchoedPrompt(normalized.text, prompt);
-    return text === normalized.text ? normalized : { ...normalized, text };
-  });
-  const ctx: GroupContext = { task: group.task, prompt, targetLanguage: group.target_language ?? null };
-  const scores = await pool.scoreGroup(ctx, completions, rewards);
+async function scoreGroup(engine: GradingEngine, group: Group, rewards: ResolvedRewards): Promise<ScoredCompletion[]> {
+  const { ctx, completions } = prepareGroup(group);
+  const task = group.task;
+  if (task.type === 'code' && engine.code !== undefined) {
+    const code = engine.code;
+    // The program ran in a sandbox process; the other components are linear-time text checks.
+    const verdicts = await Promise.all(completions.map((c) => code.verify(task, c)));
+    const scores = completions.map((c, i) => scoreCompletion(ctx, c, rewards, verdicts[i]));
+    return finishGroup(scores, completions, rewards);
+  }
+  const scores = await engine.pool.scoreGroup(ctx, completions, rewards);
   return finishGroup(scores, completions, rewards);
 }
 
+/** What the pipeline grades on: the thread pool, and the code sandboxes (absent: code is `unsupported_task`). */
+export interface GradingEngine {
+  readonly pool: GradingPool;
+  readonly code?: CodeRunner;
+}
+
 /**
- * Grades a validated request on the pool.
- * @example const response = await gradeOnPool(pool, { groups: [{ task: { type: 'text', answer: 'B' }, completions: ['B'] }] });
+ * Grades a validated request on the pool and the sandboxes.
+ * @example const response = await gradeOnPool({ pool }, { groups: [{ task: { type: 'text', answer: 'B' }, completions: ['B'] }] });
  */
-export async function gradeOnPool(pool: GradingPool, request: GradeRequest, options: GradeOptions = {}): Promise<GradeResponse> {
+export async function gradeOnPool(engine: GradingEngine, request: GradeRequest, options: GradeOptions = {}): Promise<GradeResponse> {
   const rewards = resolveRewardsOrThrow(request);
   const advantage = resolveAdvantageOrThrow(request);
   const batchWide = advantage.scale === 'batch';
 
-  const toResult = (index: number, scored: readonly ScoredCompletion[], advantages: readonly (number | null)[], stats: GroupResult['stats']): GroupResult => ({
-    id: request.groups[index]?.id ?? null,
-    results: scored.map(
-      (s, i): CompletionResult => ({
-        reward: s.reward,
-        status: s.status,
-        components: s.components,
-        advantage: advantages[i] ?? null,
-        answer: s.answer,
-        details: s.details,
-      }),
-    ),
-    stats,
-  });
-  const correctOf = (scored: readonly ScoredCompletion[]) => scored.map((s) => s.status === 'correct');
+  const toResult = (index: number, scored: readonly ScoredCompletion[], advantages: readonly (number | null)[], stats: GroupResult['stats']): GroupResult =>
+    toGroupResult(request.groups[index]?.id ?? null, scored, advantages, stats);
 
   const scoredGroups = await Promise.all(
     request.groups.map(async (group, index) => {
-      const scored = await scoreGroup(pool, group, rewards);
+      const scored = await scoreGroup(engine, group, rewards);
       if (!batchWide && options.onGroup) {
         const { advantages, stats } = computeAdvantages([scored.map((s) => s.reward)], advantage, [correctOf(scored)]);
         options.onGroup(index, toResult(index, scored, advantages[0] ?? [], stats[0] as GroupResult['stats']));

@@ -14,7 +14,7 @@ import { AppError } from '../core/errors.ts';
 import type { CompletionScore, GroupContext, Verdict } from '../verifiers/types.ts';
 import type { ResolvedRewards } from '../verifiers/reward-config.ts';
 import { unscorableScore } from '../verifiers/score-completion.ts';
-import type { WorkUnit } from './work-unit.ts';
+import type { UnitProgress, WorkUnit } from './work-unit.ts';
 
 export interface GradingPoolOptions {
   /** Worker threads. */
@@ -30,6 +30,13 @@ export interface GradingPoolOptions {
 export interface GradingPool {
   /** Scores the completions of one group; never rejects because of a completion. */
   scoreGroup(ctx: GroupContext, completions: readonly NormalizedCompletion[], rewards: ResolvedRewards): Promise<CompletionScore[]>;
+  /**
+   * Runs a task on the named export of the worker module under the same watchdog: `build` gets fresh
+   * progress cells to put in the task, counting completions across the whole unit (work-unit.ts). Resolves
+   * null when a completion ran past the limit or the thread died (the thread is replaced): the caller
+   * grades that unit again by the per-group path, which isolates the failing completion.
+   */
+  runWatched<T>(name: string, build: (progress: UnitProgress) => object): Promise<T | null>;
   /** Threads replaced after a timeout or crash since the pool started. */
   readonly threadsReplaced: number;
   close(): Promise<void>;
@@ -84,41 +91,55 @@ export function createGradingPool(options: GradingPoolOptions): GradingPool {
   }, tickMs);
   watchdog.unref();
 
-  async function scoreRange(ctx: GroupContext, completions: readonly NormalizedCompletion[], rewards: ResolvedRewards): Promise<CompletionScore[]> {
-    if (completions.length === 0) return [];
+  /** Runs one unit; a failure says which completion of the unit failed (-1: none started) and why. */
+  async function runUnit<T>(name: string, build: (progress: UnitProgress) => object): Promise<{ ok: true; value: T } | { ok: false; failed: number; timedOut: boolean; error: unknown }> {
     if (closed) throw new AppError('GRADER_CLOSED', 'the grading pool is closed');
     const progress = new Int32Array(new SharedArrayBuffer(8));
     const unit: Running = { progress, controller: new AbortController(), failedIndex: null, timedOut: false };
-    const work: WorkUnit = { ctx, completions, rewards, progress, clockBaseMs };
     running.add(unit);
     try {
-      return (await piscina.run(work, { signal: unit.controller.signal })) as CompletionScore[];
+      return { ok: true, value: (await piscina.run(build({ progress, clockBaseMs }), { name, signal: unit.controller.signal })) as T };
     } catch (error) {
       if (closed) throw new AppError('GRADER_CLOSED', 'the grading pool is closed');
       threadsReplaced++;
-      const failed = unit.failedIndex ?? Atomics.load(progress, 0) - 1;
-      if (failed < 0) throw error; // died before scoring anything: an infrastructure fault, not a verdict
-      const verdict: Verdict = unit.timedOut
-        ? { status: 'timeout', score: null, answer: null, details: { reason: `grading this completion took longer than ${timeoutMs} ms` } }
-        : { status: 'error', score: null, answer: null, details: { reason: `the grading thread died: ${describe(error)}` } };
-      const [before, after] = await Promise.all([
-        scoreRange(ctx, completions.slice(0, failed), rewards),
-        scoreRange(ctx, completions.slice(failed + 1), rewards),
-      ]);
-      return [...before, unscorableScore(verdict, completions[failed] as NormalizedCompletion, rewards), ...after];
+      return { ok: false, failed: unit.failedIndex ?? Atomics.load(progress, 0) - 1, timedOut: unit.timedOut, error };
     } finally {
       running.delete(unit);
     }
   }
 
+  async function scoreRange(ctx: GroupContext, completions: readonly NormalizedCompletion[], rewards: ResolvedRewards): Promise<CompletionScore[]> {
+    if (completions.length === 0) return [];
+    const outcome = await runUnit<CompletionScore[]>('default', (p): WorkUnit => ({ ctx, completions, rewards, ...p }));
+    if (outcome.ok) return outcome.value;
+    const { failed, error } = outcome;
+    if (failed < 0) throw error; // died before scoring anything: an infrastructure fault, not a verdict
+    const verdict: Verdict = outcome.timedOut
+      ? { status: 'timeout', score: null, answer: null, details: { reason: `grading this completion took longer than ${timeoutMs} ms` } }
+      : { status: 'error', score: null, answer: null, details: { reason: `the grading thread died: ${describe(error)}` } };
+    const [before, after] = await Promise.all([
+      scoreRange(ctx, completions.slice(0, failed), rewards),
+      scoreRange(ctx, completions.slice(failed + 1), rewards),
+    ]);
+    return [...before, unscorableScore(verdict, completions[failed] as NormalizedCompletion, rewards), ...after];
+  }
+
+  async function runWatched<T>(name: string, build: (progress: UnitProgress) => object): Promise<T | null> {
+    const outcome = await runUnit<T>(name, build);
+    return outcome.ok ? outcome.value : null;
+  }
+
   return {
     scoreGroup: scoreRange,
+    runWatched,
     get threadsReplaced() {
       return threadsReplaced;
     },
     async close() {
       closed = true;
       clearInterval(watchdog);
+      // Stop running units first: destroying threads that are mid-reply makes piscina throw uncaught.
+      for (const unit of running) unit.controller.abort();
       await piscina.destroy();
     },
   };

@@ -7,41 +7,63 @@
  *   progress[0] = index + 1 of the completion being scored (0 = not started yet)
  *   progress[1] = when it started, in ms since `clockBaseMs` (Date.now() clock, shared by all threads)
  * The worker writes progress[1] before progress[0], so a reader that sees index k sees k's start or later.
+ * Other kinds of unit (the CLI's line units) count completions across the whole unit the same way.
  */
 import type { NormalizedCompletion } from '../core/schemas/completion.ts';
 import type { CompletionScore, GroupContext, Verdict } from '../verifiers/types.ts';
 import type { ResolvedRewards } from '../verifiers/reward-config.ts';
 
-export interface WorkUnit {
+/** The watchdog's view of a unit: the shared progress cells and the clock they are relative to. */
+export interface UnitProgress {
+  readonly progress: Int32Array;
+  readonly clockBaseMs: number;
+}
+
+export interface WorkUnit extends UnitProgress {
   readonly ctx: GroupContext;
   readonly completions: readonly NormalizedCompletion[];
   readonly rewards: ResolvedRewards;
-  readonly progress: Int32Array;
-  readonly clockBaseMs: number;
 }
 
 export type ScoreOne = (ctx: GroupContext, completion: NormalizedCompletion, rewards: ResolvedRewards) => CompletionScore;
 export type Unscorable = (verdict: Verdict, completion: NormalizedCompletion, rewards: ResolvedRewards) => CompletionScore;
 
 /**
- * Builds a worker entry point from a per-completion scorer. An exception in the scorer is a bug in a
- * verifier, not in the completion: it becomes that completion's `error` verdict and the unit goes on.
+ * Scores `completions` in order, publishing progress before each one as completion `offset + i` of the
+ * unit. An exception in the scorer is a bug in a verifier, not in the completion: it becomes that
+ * completion's `error` verdict and the unit goes on.
+ * @example const scores = scoreWithProgress(unit, ctx, completions, rewards, 0, scoreCompletion, unscorableScore);
+ */
+export function scoreWithProgress(
+  unit: UnitProgress,
+  ctx: GroupContext,
+  completions: readonly NormalizedCompletion[],
+  rewards: ResolvedRewards,
+  offset: number,
+  scoreOne: ScoreOne,
+  unscorable: Unscorable,
+): CompletionScore[] {
+  const scores: CompletionScore[] = [];
+  for (let i = 0; i < completions.length; i++) {
+    const completion = completions[i] as NormalizedCompletion;
+    Atomics.store(unit.progress, 1, Date.now() - unit.clockBaseMs);
+    Atomics.store(unit.progress, 0, offset + i + 1);
+    try {
+      scores.push(scoreOne(ctx, completion, rewards));
+    } catch (error) {
+      const reason = `verifier failed: ${error instanceof Error ? error.message : String(error)}`;
+      scores.push(unscorable({ status: 'error', score: null, answer: null, details: { reason } }, completion, rewards));
+    }
+  }
+  return scores;
+}
+
+/**
+ * Builds a worker entry point from a per-completion scorer.
  * @example export default createUnitScorer(scoreCompletion, unscorableScore);
  */
 export function createUnitScorer(scoreOne: ScoreOne, unscorable: Unscorable) {
   return function scoreUnit(unit: WorkUnit): CompletionScore[] {
-    const scores: CompletionScore[] = [];
-    for (let i = 0; i < unit.completions.length; i++) {
-      const completion = unit.completions[i] as NormalizedCompletion;
-      Atomics.store(unit.progress, 1, Date.now() - unit.clockBaseMs);
-      Atomics.store(unit.progress, 0, i + 1);
-      try {
-        scores.push(scoreOne(unit.ctx, completion, unit.rewards));
-      } catch (error) {
-        const reason = `verifier failed: ${error instanceof Error ? error.message : String(error)}`;
-        scores.push(unscorable({ status: 'error', score: null, answer: null, details: { reason } }, completion, unit.rewards));
-      }
-    }
-    return scores;
+    return scoreWithProgress(unit, unit.ctx, unit.completions, unit.rewards, 0, scoreOne, unscorable);
   };
 }

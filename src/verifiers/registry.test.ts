@@ -18,7 +18,7 @@ describe('verifyTask', () => {
     });
   });
 
-  it('answers unsupported_task with score null for code until its verifier is installed', () => {
+  it('answers unsupported_task for code called synchronously: code is verified asynchronously by the pipeline', () => {
     const task = { type: 'code', language: 'python', tests: [{ input: '', output: '4' }] } as const;
     expect(verifyTask({ ...task, tests: [...task.tests] }, completion)).toMatchObject({ status: 'unsupported_task', score: null });
   });

@@ -21,7 +21,8 @@ export function notInstalled(reason: string): TaskVerifier {
 /** Verifiers by task type. */
 export const VERIFIERS: Registry = {
   math: notInstalled('math verifier not installed yet (issue 3)'),
-  code: notInstalled('code verifier not installed yet'),
+  // Code runs in sandbox processes, asynchronously: the pipeline calls verifyCode (grading/code-runner.ts).
+  code: notInstalled('code is verified by the grading pipeline in its sandboxes, not synchronously'),
   text: verifyText,
 };
 

@@ -32,13 +32,18 @@ function targetOf(ctx: GroupContext, configured: string | null): LanguageTarget 
 }
 
 /**
- * Verdict and per-completion components (unweighted) of one completion.
+ * Verdict and per-completion components (unweighted) of one completion. `verdict` is passed in when the
+ * task was verified elsewhere (code runs in sandbox processes, asynchronously); by default the registry's.
  * @example scoreCompletion({ task: { type: 'text', answer: '4' }, prompt: null, targetLanguage: null },
  *   { text: '<think>2+2</think><answer>4</answer>', finishReason: 'stop', numTokens: null }, resolveRewards())
  *   // components { accuracy: 1, format: 1 }
  */
-export function scoreCompletion(ctx: GroupContext, completion: NormalizedCompletion, rewards: ResolvedRewards): CompletionScore {
-  const verdict = verifyTask(ctx.task, completion);
+export function scoreCompletion(
+  ctx: GroupContext,
+  completion: NormalizedCompletion,
+  rewards: ResolvedRewards,
+  verdict: Verdict = verifyTask(ctx.task, completion),
+): CompletionScore {
   const { length, unit } = completionLength(completion);
   const components: Partial<Record<ComponentName, number | null>> = {};
   const details: Record<string, unknown> = {};

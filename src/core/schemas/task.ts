@@ -34,28 +34,54 @@ export const TextTask = Type.Object(
   { additionalProperties: false },
 );
 
-/** A stdin/stdout test: the program reads `input` and must print `output`. */
+/** A stdin/stdout test: the program reads `input` on stdin and must print `output`. */
 export const StdioTest = Type.Object(
-  { input: Type.String(), output: Type.String() },
+  {
+    input: Type.String({ description: 'Standard input of the program.' }),
+    output: Type.String({ description: 'Expected standard output (host-side only: it never enters the sandbox).' }),
+  },
   { additionalProperties: false },
 );
 
-/** A function-call test: `call(...args)` must return `expected`. */
+/** A function name or a dotted path to one (`solve`, `Solution.solve`). */
+const entryPoint = (description: string) =>
+  Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$', description });
+
+/** A function-call test: `call(...args)` must return `expected` (compared on the host). */
 export const CallTest = Type.Object(
-  { call: Type.String({ minLength: 1 }), args: Type.Array(Type.Unknown()), expected: Type.Unknown() },
+  {
+    call: Type.Optional(entryPoint('Function to call. Default: the task\'s `entry_point`.')),
+    args: Type.Array(Type.Unknown(), { description: 'Arguments, deep-copied into the sandbox as JSON.' }),
+    expected: Type.Unknown({ description: 'Expected return value (host-side only: it never enters the sandbox).' }),
+  },
   { additionalProperties: false },
 );
 
-/** A code task: the program in the completion runs against `tests` in a sandbox. */
+/** How outputs are compared with expectations (README "Code tasks"). */
+export const CompareMode = Type.Union([Type.Literal('exact'), Type.Literal('lines'), Type.Literal('tokens'), Type.Literal('float')], {
+  description:
+    'exact: type-strict JSON (call tests; default for them) or identical text; lines: CRLF→LF, right-strip lines, drop trailing blank lines (default for stdio tests); tokens: whitespace-separated tokens; float: tokens or JSON numbers within abs_tol/rel_tol.',
+});
+
+/** A code task: the program in the completion runs against `tests` in a sandbox; the host compares. */
 export const CodeTask = Type.Object(
   {
     type: Type.Literal('code'),
     language: Type.Union([Type.Literal('javascript'), Type.Literal('typescript'), Type.Literal('python')]),
     tests: Type.Array(Type.Union([StdioTest, CallTest]), { minItems: 1, maxItems: 1000 }),
-    time_limit_ms: Type.Optional(Type.Integer({ minimum: 1, maximum: 60_000 })),
-    memory_limit_mb: Type.Optional(Type.Integer({ minimum: 8, maximum: 8192 })),
-    compare: Type.Optional(
-      Type.Union([Type.Literal('exact'), Type.Literal('lines'), Type.Literal('tokens'), Type.Literal('float')]),
+    entry_point: Type.Optional(entryPoint('Default function of call tests that omit `call`.')),
+    time_limit_ms: Type.Optional(Type.Integer({ minimum: 1, maximum: 60_000, description: 'Time limit per test. Default 2000.' })),
+    memory_limit_mb: Type.Optional(Type.Integer({ minimum: 8, maximum: 8192, description: 'Memory limit of the program. Default 128.' })),
+    max_output_bytes: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 16_777_216, description: 'Cap on one test\'s stdout (or serialised return value). Default 1 MiB.' }),
+    ),
+    compare: Type.Optional(CompareMode),
+    abs_tol: Type.Optional(Type.Number({ minimum: 0, description: 'float compare: absolute tolerance. Default 1e-6.' })),
+    rel_tol: Type.Optional(Type.Number({ minimum: 0, description: 'float compare: relative tolerance (of the expected value). Default 1e-6.' })),
+    scoring: Type.Optional(
+      Type.Union([Type.Literal('fraction'), Type.Literal('all')], {
+        description: 'fraction (default): score = share of tests passed; all: 1 only when every test passes.',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -66,5 +92,8 @@ export const Task = Type.Union([MathTask, CodeTask, TextTask], { description: 'T
 export type MathTask = Static<typeof MathTask>;
 export type TextTask = Static<typeof TextTask>;
 export type CodeTask = Static<typeof CodeTask>;
+export type StdioTest = Static<typeof StdioTest>;
+export type CallTest = Static<typeof CallTest>;
+export type CompareMode = Static<typeof CompareMode>;
 export type Task = Static<typeof Task>;
 export type TaskType = Task['type'];

@@ -1,0 +1,78 @@
+/**
+ * Contract between the code verifier (host), the sandbox supervisor and the runner child process.
+ *
+ * Verifier → sandbox: a program and the *inputs* of its tests only. Expected outputs never cross this
+ * boundary; the sandbox returns raw outputs and the host compares.
+ *
+ * Per test the sandbox answers one `TestRun`, in test order:
+ * - call tests: `output` is the return value serialised inside the isolate as JSON text, where values
+ *   JSON cannot hold are tagged objects with the single key "\u0000" (`{"\u0000":"undefined"}`, `"NaN"`,
+ *   `"Infinity"`, `"-Infinity"`, `"function"`, `"symbol"`); bigints are written as integer literals.
+ * - stdio tests: `output` is everything written to stdout, at most `maxOutputBytes` UTF-8 bytes.
+ * - `status` is `ok` only when the program finished normally (exit code 0, no uncaught error, every
+ *   promise settled); `error` is a short, deterministic message (no timings) when it is not.
+ * After a test ends in `timeout` or `memory_limit`, the remaining tests are not run and carry that status
+ * (`skipped: true`), so one runaway completion costs at most one time limit beyond its passing tests.
+ *
+ * Runner ↔ supervisor (IPC, JSON): the runner sends `{ type: 'ready' }` once, then answers every
+ * `{ type: 'job', id, job: RunnerJob }` with `{ type: 'result', id, result: SandboxResult, rssMb }`.
+ */
+
+/** One test's input. `args` is deep-copied into the isolate as JSON. */
+export type SandboxTest =
+  | { readonly kind: 'call'; readonly call: string; readonly args: readonly unknown[] }
+  | { readonly kind: 'stdio'; readonly input: string };
+
+/** What the verifier asks a sandbox to run. */
+export interface SandboxRequest {
+  readonly language: 'javascript' | 'typescript' | 'python';
+  readonly source: string;
+  readonly tests: readonly SandboxTest[];
+  /** Per test (and for a call-style program's top level). */
+  readonly timeLimitMs: number;
+  readonly memoryLimitMb: number;
+  /** Cap on one test's stdout, or on its serialised return value. */
+  readonly maxOutputBytes: number;
+}
+
+export type TestRunStatus = 'ok' | 'runtime_error' | 'timeout' | 'memory_limit' | 'output_limit';
+
+export interface TestRun {
+  readonly status: TestRunStatus;
+  readonly output: string;
+  readonly error?: string;
+  /** Not run because an earlier test timed out or ran out of memory. */
+  readonly skipped?: boolean;
+}
+
+export type SandboxResult =
+  | { readonly kind: 'ran'; readonly tests: readonly TestRun[] }
+  | { readonly kind: 'compile_error'; readonly error: string };
+
+/** Any runtime the code verifier can use (JavaScript/TypeScript here; Python plugs into the same shape). */
+export interface CodeSandbox {
+  /** Languages this sandbox runs. */
+  readonly languages: readonly SandboxRequest['language'][];
+  run(request: SandboxRequest): Promise<SandboxResult>;
+  close(): Promise<void>;
+}
+
+/** The job the supervisor sends to a runner: JavaScript only (TypeScript is transpiled on the host first). */
+export interface RunnerJob {
+  /** Call tests run it once as a classic script; stdio tests run it per test in Node's CommonJS wrapper. */
+  readonly source: string;
+  readonly tests: readonly RunnerTest[];
+  readonly timeLimitMs: number;
+  readonly memoryLimitMb: number;
+  readonly maxOutputBytes: number;
+}
+
+export type RunnerTest = { readonly kind: 'call'; readonly call: string; readonly argsJson: string } | { readonly kind: 'stdio'; readonly input: string };
+
+export type SupervisorMessage = { readonly type: 'job'; readonly id: number; readonly job: RunnerJob };
+export type RunnerMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'result'; readonly id: number; readonly result: SandboxResult; readonly rssMb: number };
+
+/** Error messages that reach verdict details are cut to this many characters. */
+export const MAX_ERROR_CHARS = 300;

@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { gate } from '../../test-fixtures/api/gated-grader.ts';
+import { parisRequest } from '../../test-fixtures/api/requests.ts';
+import { createInProcessGrader } from './in-process-grader.ts';
+import { createInProcessJobs, type InProcessJobsOptions } from './jobs-in-process.ts';
+import { waitForJob, type JobEvent, type JobService } from './jobs.ts';
+import type { Grader } from './grader.ts';
+
+let jobs: JobService | undefined;
+afterEach(async () => {
+  await jobs?.close();
+  jobs = undefined;
+});
+
+function realGrader(): Grader {
+  return createInProcessGrader({ threads: 1, completionTimeoutMs: 5_000 });
+}
+
+function start(grader: Grader = realGrader(), options: Partial<InProcessJobsOptions> = {}): JobService {
+  jobs = createInProcessJobs(grader, { ttlMs: 60_000, ...options });
+  return jobs;
+}
+
+function record(service: JobService, id: string, owner: string | null): { events: JobEvent[]; done: Promise<void> } {
+  const events: JobEvent[] = [];
+  const done = new Promise<void>((resolve) => {
+    void service.subscribe(id, owner, (event) => {
+      events.push(event);
+      if (event.type === 'done') resolve();
+    });
+  });
+  return { events, done };
+}
+
+describe('in-process job service', () => {
+  it('grades a submitted job and reports its result, progress and timestamps', async () => {
+    const service = start();
+    const { id } = await service.submit(parisRequest(2), 'alice');
+    const view = await waitForJob(service, id, 'alice', Infinity);
+    expect(view).toMatchObject({ id, status: 'completed', progress: { groups_done: 2, groups_total: 2 } });
+    expect(view?.result?.groups.map((g) => g.results.map((r) => r.status))).toEqual([
+      ['correct', 'incorrect', 'correct', 'incorrect'],
+      ['correct', 'incorrect', 'correct', 'incorrect'],
+    ]);
+    expect(Date.parse(view?.finished_at ?? '')).toBeGreaterThanOrEqual(Date.parse(view?.created_at ?? ''));
+  });
+
+  it('streams one group event per group, then one done; a late subscriber first gets the groups already finished', async () => {
+    const service = start();
+    const { id } = await service.submit(parisRequest(3), null);
+    const early = record(service, id, null);
+    await early.done;
+    expect(early.events.map((e) => e.type)).toEqual(['group', 'group', 'group', 'done']);
+    expect(early.events.filter((e) => e.type === 'group').map((e) => e.index).sort()).toEqual([0, 1, 2]);
+    const late = record(service, id, null);
+    await late.done;
+    expect(late.events).toEqual(early.events);
+  });
+
+  it('gives the same job for the same idempotency key and owner, and grades it once', async () => {
+    const gated = gate(realGrader());
+    const service = start(gated);
+    const first = await service.submit(parisRequest(1), 'alice', { idempotencyKey: 'step-7' });
+    const again = await service.submit(parisRequest(1), 'alice', { idempotencyKey: 'step-7' });
+    const otherOwner = await service.submit(parisRequest(1), 'bob', { idempotencyKey: 'step-7' });
+    expect(again.id).toBe(first.id);
+    expect(otherOwner.id).not.toBe(first.id);
+    gated.open();
+    await waitForJob(service, first.id, 'alice', Infinity);
+    expect(gated.calls).toBe(2);
+    expect((await service.stats()).completions).toEqual({ correct: 2, incorrect: 2 });
+  });
+
+  it('refuses an idempotency key reused for a different request', async () => {
+    const service = start();
+    await service.submit(parisRequest(1), 'alice', { idempotencyKey: 'k' });
+    await expect(service.submit(parisRequest(2), 'alice', { idempotencyKey: 'k' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', status: 422 });
+  });
+
+  it("hides another owner's job: get, subscribe and cancel answer as for a missing job", async () => {
+    const service = start();
+    const { id } = await service.submit(parisRequest(1), 'alice');
+    expect(await service.get(id, 'bob')).toBeNull();
+    expect(await service.get(id, null)).toBeNull();
+    expect(await service.subscribe(id, 'bob', () => {})).toBeNull();
+    expect(await service.cancel(id, 'bob')).toBe(false);
+    expect(await service.get('no-such-job', 'alice')).toBeNull();
+  });
+
+  it('cancels a queued job before it reaches the grader', async () => {
+    const gated = gate(realGrader());
+    const service = start(gated, { maxRunningJobs: 1 });
+    const running = await service.submit(parisRequest(1), null);
+    const queued = await service.submit(parisRequest(1), null);
+    expect((await service.get(queued.id, null))?.status).toBe('queued');
+    const events = record(service, queued.id, null);
+    expect(await service.cancel(queued.id, null)).toBe(true);
+    await events.done;
+    expect(events.events).toEqual([{ type: 'done', status: 'cancelled' }]);
+    gated.open();
+    await waitForJob(service, running.id, null, Infinity);
+    expect(gated.calls).toBe(1);
+    expect(await service.cancel(queued.id, null)).toBe(false);
+  });
+
+  it('marks a running job cancelled and drops the results that arrive after', async () => {
+    const gated = gate(realGrader());
+    const service = start(gated);
+    const { id } = await service.submit(parisRequest(2), null);
+    expect((await service.get(id, null))?.status).toBe('running');
+    expect(await service.cancel(id, null)).toBe(true);
+    gated.open();
+    const other = await service.submit(parisRequest(1), null);
+    await waitForJob(service, other.id, null, Infinity);
+    expect(await service.get(id, null)).toMatchObject({ status: 'cancelled', progress: { groups_done: 0, groups_total: 2 } });
+    expect((await service.get(id, null))?.result).toBeUndefined();
+  });
+
+  it('fails a job the grader rejects as a bad request, with its code and message', async () => {
+    const service = start();
+    const { id } = await service.submit({ ...parisRequest(1), rewards: { length: { max_length: 10, cache_length: 20 } } }, null);
+    const view = await waitForJob(service, id, null, Infinity);
+    expect(view?.status).toBe('failed');
+    expect(view?.error?.code).toBe('REWARDS_INVALID');
+  });
+
+  it('forgets a finished job once its TTL has passed', async () => {
+    let now = 1_000_000;
+    const service = start(realGrader(), { ttlMs: 5_000, clock: () => now });
+    const { id } = await service.submit(parisRequest(1), null, { idempotencyKey: 'k' });
+    await waitForJob(service, id, null, Infinity);
+    now += 4_999;
+    expect((await service.get(id, null))?.status).toBe('completed');
+    now += 1;
+    expect(await service.get(id, null)).toBeNull();
+    const resubmitted = await service.submit(parisRequest(1), null, { idempotencyKey: 'k' });
+    expect(resubmitted.id).not.toBe(id);
+  });
+
+  it('lets running jobs finish on close', async () => {
+    const service = start();
+    const { id } = await service.submit(parisRequest(2), null);
+    await service.close();
+    expect((await service.get(id, null))?.status).toBe('completed');
+    jobs = undefined;
+  });
+
+  it('fails jobs still unfinished after the drain on close, ends their subscriptions, and refuses new work', async () => {
+    const gated = gate(realGrader());
+    const service = start(gated, { drainMs: 20 });
+    const { id } = await service.submit(parisRequest(1), null);
+    const events = record(service, id, null);
+    await service.close();
+    await events.done;
+    expect(events.events).toEqual([{ type: 'done', status: 'failed' }]);
+    expect(await service.ready()).toBe(false);
+    await expect(service.submit(parisRequest(1), null)).rejects.toMatchObject({ code: 'GRADER_CLOSED' });
+    jobs = undefined;
+  });
+});

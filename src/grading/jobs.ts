@@ -1,0 +1,73 @@
+/**
+ * The job service every way in that outlives one call uses (API: submit and poll, stream, cancel).
+ * Two implementations share this interface: in process over a Grader (`jobs-in-process.ts`, the
+ * embedded default) and through the queue (cluster mode). Jobs belong to an owner (the API key that
+ * created them, `null` on an open server); another owner's job is invisible, exactly like a missing one.
+ */
+import type { JobDoneEvent, JobGroupEvent, JobStatus, JobView } from '../core/schemas/job.ts';
+import type { GradeRequest } from '../core/schemas/request.ts';
+
+/** What a subscriber hears: each finished group in completion order, then exactly one `done`. */
+export type JobEvent = ({ type: 'group' } & JobGroupEvent) | ({ type: 'done' } & JobDoneEvent);
+
+export type JobListener = (event: JobEvent) => void;
+
+export interface SubmitOptions {
+  /** Same key and same owner → the same job (not graded twice). A different body under a used key → 422 IDEMPOTENCY_KEY_REUSED. */
+  readonly idempotencyKey?: string;
+}
+
+/** Counts for /metrics. */
+export interface JobStats {
+  /** Jobs currently held, by status. */
+  readonly jobs: Readonly<Record<JobStatus, number>>;
+  /** Completions graded since start, by result status (monotonic). */
+  readonly completions: Readonly<Record<string, number>>;
+}
+
+export interface JobService {
+  /** Accepts a validated request. Rejects only when the work cannot be accepted (shutdown, queue down, key reuse). */
+  submit(request: GradeRequest, owner: string | null, options?: SubmitOptions): Promise<{ id: string }>;
+  /** The job as its owner sees it, or null (unknown, expired, or another owner's). */
+  get(id: string, owner: string | null): Promise<JobView | null>;
+  /**
+   * Calls `listener` with the groups already finished, then with each further one, then `done`.
+   * Returns the unsubscribe function, or null when there is no such job for this owner.
+   */
+  subscribe(id: string, owner: string | null, listener: JobListener): Promise<(() => void) | null>;
+  /** Cancels the job's work that has not started. True when the job was cancelled by this call. */
+  cancel(id: string, owner: string | null): Promise<boolean>;
+  /** True when the service can take work (embedded: the grader is open; cluster: Redis and workers reachable). */
+  ready(): Promise<boolean>;
+  stats(): Promise<JobStats>;
+  /** Stops taking work, ends every subscription with `done`, releases what the service owns. */
+  close(): Promise<void>;
+}
+
+/**
+ * Waits until the job is final or `timeoutMs` has passed (`Infinity`: no bound), then returns its view.
+ * Null when the job does not exist for this owner.
+ * @example const view = await waitForJob(jobs, id, owner, 30_000); if (view?.status === 'completed') send(view.result);
+ */
+export async function waitForJob(jobs: JobService, id: string, owner: string | null, timeoutMs: number): Promise<JobView | null> {
+  let finished = false;
+  let unsubscribe: (() => void) | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  await new Promise<void>((resolve) => {
+    const finish = () => {
+      finished = true;
+      clearTimeout(timer);
+      unsubscribe?.();
+      resolve();
+    };
+    if (Number.isFinite(timeoutMs)) timer = setTimeout(finish, timeoutMs);
+    jobs.subscribe(id, owner, (event) => event.type === 'done' && finish()).then(
+      (u) => {
+        unsubscribe = u;
+        if (u === null || finished) finish();
+      },
+      finish,
+    );
+  });
+  return jobs.get(id, owner);
+}
