@@ -105,3 +105,16 @@ describe('code tasks', () => {
     ]);
   });
 });
+
+describe('python code tasks', () => {
+  it('grades Python completions in the bubblewrap jail', async () => {
+    grader = createInProcessGrader({ threads: 1, completionTimeoutMs: 5_000 });
+    const codeTask = { type: 'code' as const, language: 'python' as const, tests: [{ input: '2 3\n', output: '5' }, { call: 'add', args: [1, 2], expected: 3 }] };
+    const right = '```python\nimport sys\ndef add(a, b):\n    return a + b\nif __name__ == "__main__":\n    a, b = map(int, sys.stdin.read().split())\n    print(a + b)\n```';
+    const wrong = '```python\ndef add(a, b):\n    return a - b\nprint(0)\n```';
+    const response = await grader.grade({ groups: [{ task: codeTask, completions: [right, wrong, '```python\ndef (:\n```'] }], rewards: { accuracy: 1 } });
+    const results = response.groups[0]?.results ?? [];
+    expect(results.map((r) => r.status)).toEqual(['correct', 'incorrect', 'compile_error']);
+    expect(results.map((r) => r.reward)).toEqual([1, 0, 0]);
+  });
+});

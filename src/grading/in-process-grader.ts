@@ -4,6 +4,7 @@ import type { Grader } from './grader.ts';
 import { gradeOnPool } from './pipeline.ts';
 import { createCodeRunner } from './code-runner.ts';
 import { createJavaScriptSandbox } from '../../sandboxes/javascript/supervisor.ts';
+import { createPythonCodeSandbox } from '../../sandboxes/python/code-sandbox.ts';
 
 /**
  * Builds the in-process grader. Threads start on first use; `close()` stops them.
@@ -12,9 +13,10 @@ import { createJavaScriptSandbox } from '../../sandboxes/javascript/supervisor.t
  */
 export function createInProcessGrader(options: GradingPoolOptions): Grader & { readonly threadsReplaced: number; readonly pool: GradingPool } {
   const pool = createGradingPool(options);
-  // One JavaScript sandbox for JS and TS, started on the first code task, one runner process per thread.
+  // One JavaScript sandbox for JS and TS and one Python jail pool, each started on its first code task,
+  // with as many processes (or concurrent jails) as the pool has threads.
   const javascript = () => createJavaScriptSandbox({ processes: options.threads });
-  const code = createCodeRunner({ javascript, typescript: javascript });
+  const code = createCodeRunner({ javascript, typescript: javascript, python: () => createPythonCodeSandbox({ concurrency: options.threads }) });
   return {
     // For ways in that run other kinds of unit on the same threads (the CLI's line units).
     pool,

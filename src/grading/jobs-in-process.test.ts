@@ -67,8 +67,10 @@ describe('in-process job service', () => {
     expect(otherOwner.id).not.toBe(first.id);
     gated.open();
     await waitForJob(service, first.id, 'alice', Infinity);
+    await waitForJob(service, otherOwner.id, 'bob', Infinity);
+    // Two jobs (alice's, submitted twice, and bob's), two gradings, each of 2 correct and 2 incorrect.
     expect(gated.calls).toBe(2);
-    expect((await service.stats()).completions).toEqual({ correct: 2, incorrect: 2 });
+    expect((await service.stats()).completions).toEqual({ correct: 4, incorrect: 4 });
   });
 
   it('refuses an idempotency key reused for a different request', async () => {

@@ -1,0 +1,3 @@
+import sys
+
+sys.stdout.write('x' * (50 * 1024 * 1024))

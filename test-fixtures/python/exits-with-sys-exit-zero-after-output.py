@@ -1,0 +1,4 @@
+import sys
+
+print(input().upper())
+sys.exit(0)

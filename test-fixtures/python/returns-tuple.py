@@ -1,0 +1,2 @@
+def divmod_pair(a, b):
+    return divmod(a, b)
