@@ -5,6 +5,7 @@ import { AppError, formatProblem } from '../core/errors.ts';
 import { packagePath } from '../core/package-root.ts';
 import { CliError } from './cli-error.ts';
 import { configureServeCommand } from './serve-command.ts';
+import { configureWorkerCommand } from './worker-command.ts';
 import { configureDemoCommand } from './demo-command.ts';
 import { configureGradeCommand } from './grade-command.ts';
 
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   configureGradeCommand(program.command('grade'));
   configureDemoCommand(program.command('demo'));
   configureServeCommand(program.command('serve'));
+  configureWorkerCommand(program.command('worker'));
   return program;
 }
 

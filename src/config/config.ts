@@ -32,6 +32,21 @@ export const EnvSchema = Type.Object({
   ARBITER_OPENRLHF_FALLBACK_REWARD: Type.Optional(
     Type.String({ pattern: '^-?[0-9]+(\\.[0-9]+)?$', description: 'POST /get_reward: reward sent for an unscorable completion (OpenRLHF cannot take null). Default 0.' }),
   ),
+  REDIS_URL: Type.Optional(
+    Type.String({
+      pattern: '^rediss?://',
+      description: 'Queue mode: Redis URL (redis://host:6379/0) of the BullMQ queue; the API enqueues and `arbiter worker` processes grade. Default: none (the API grades in process).',
+    }),
+  ),
+  ARBITER_QUEUE_PREFIX: Type.Optional(
+    Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'Queue mode: prefix of every Redis key (API and workers must agree), so deployments can share a Redis. Default arbiter.' }),
+  ),
+  ARBITER_WORKER_CONCURRENCY: Type.Optional(
+    IntString('Worker: groups graded at once per `arbiter worker` process (their completions share the ARBITER_THREADS threads). Default 2 × ARBITER_THREADS.'),
+  ),
+  ARBITER_WORKER_STALLED_MS: Type.Optional(
+    IntString('Worker: lock of an active group job; a job whose worker died is taken over by another worker within about this long. Default 30000.'),
+  ),
   LOG_LEVEL: Type.Optional(
     Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), {
       description: 'pino log level. Default info.',
@@ -60,6 +75,14 @@ export interface Config {
   readonly gradeWaitMs: number;
   /** How long a finished job is kept, in ms. Default 3600000. */
   readonly jobTtlMs: number;
+  /** Queue mode: Redis URL; null = embedded (grade in process). Default none. */
+  readonly redisUrl: string | null;
+  /** Queue mode: prefix of every Redis key. Default arbiter. */
+  readonly queuePrefix: string;
+  /** Queue mode: group jobs graded at once per worker process. Default 2 × threads. */
+  readonly workerConcurrency: number;
+  /** Queue mode: lock duration of an active group job, in ms; a dead worker's job is retaken after about this long. Default 30000. */
+  readonly workerStalledMs: number;
   /** POST /get_reward. */
   readonly openrlhf: {
     /** Task template a label is put into. Default { type: 'text' }. */
@@ -131,5 +154,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const completionTimeoutMs = env_.ARBITER_COMPLETION_TIMEOUT_MS === undefined ? 10_000 : Number(env_.ARBITER_COMPLETION_TIMEOUT_MS);
   if (threads < 1 || threads > 256) throw new AppError('CONFIG_INVALID', 'invalid environment', [{ path: 'ARBITER_THREADS', message: 'must be 1..256' }]);
   if (completionTimeoutMs < 1) throw new AppError('CONFIG_INVALID', 'invalid environment', [{ path: 'ARBITER_COMPLETION_TIMEOUT_MS', message: 'must be ≥ 1' }]);
-  return Object.freeze({ threads, completionTimeoutMs, logLevel: env_.LOG_LEVEL ?? 'info', ...apiConfig(env_) });
+  return Object.freeze({ threads, completionTimeoutMs, logLevel: env_.LOG_LEVEL ?? 'info', ...queueConfig(env_, threads), ...apiConfig(env_) });
+}
+
+function queueConfig(env: Static<typeof EnvSchema>, threads: number) {
+  const workerConcurrency = intOr(env.ARBITER_WORKER_CONCURRENCY, 2 * threads);
+  const workerStalledMs = intOr(env.ARBITER_WORKER_STALLED_MS, 30_000);
+  const problems: Problem[] = [];
+  if (workerConcurrency < 1 || workerConcurrency > 1024) problems.push({ path: 'ARBITER_WORKER_CONCURRENCY', message: 'must be 1..1024' });
+  if (workerStalledMs < 100) problems.push({ path: 'ARBITER_WORKER_STALLED_MS', message: 'must be ≥ 100' });
+  if (problems.length > 0) throw new AppError('CONFIG_INVALID', 'invalid environment', problems);
+  return { redisUrl: env.REDIS_URL ?? null, queuePrefix: env.ARBITER_QUEUE_PREFIX ?? 'arbiter', workerConcurrency, workerStalledMs };
 }

@@ -102,8 +102,10 @@ export function listProblems(schema: TSchema, value: unknown, prefix = ''): Prob
  * @example const parseRequest = createValidator(GradeRequest); const request = parseRequest(body);
  */
 export function createValidator<T extends TSchema>(schema: T, code: ErrorCode = 'REQUEST_INVALID', prefix = '') {
-  const compiled: TypeCheck<T> = TypeCompiler.Compile(schema);
+  // Compiled on first use: compiling costs tens of ms, and a process start-up loads many validators it never calls.
+  let compiled: TypeCheck<T> | null = null;
   return (value: unknown): Static<T> => {
+    compiled ??= TypeCompiler.Compile(schema);
     if (compiled.Check(value)) return value;
     throw new AppError(code, 'invalid input', listProblems(schema, value, prefix));
   };

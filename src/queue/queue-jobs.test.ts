@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Queue } from 'bullmq';
+import { parisRequest } from '../../test-fixtures/api/requests.ts';
+import { queueHarness, type QueueHarness } from '../../test-fixtures/queue/redis-harness.ts';
+import { mixedRequest } from '../../test-fixtures/queue/requests.ts';
+import type { GradeRequest } from '../core/schemas/request.ts';
+import { createInProcessGrader } from '../grading/in-process-grader.ts';
+import { waitForJob, type JobEvent, type JobService } from '../grading/jobs.ts';
+import { GROUP_JOB_NAME, GROUP_QUEUE, waiterOf } from './names.ts';
+import { createQueueJobs } from './queue-jobs.ts';
+
+let harness: QueueHarness | undefined;
+afterEach(async () => {
+  await harness?.cleanup();
+  harness = undefined;
+});
+
+function setup(): QueueHarness {
+  harness = queueHarness();
+  return harness;
+}
+
+async function embedded(request: GradeRequest): Promise<string> {
+  const grader = createInProcessGrader({ threads: 1, completionTimeoutMs: 10_000 });
+  try {
+    return JSON.stringify(await grader.grade(request));
+  } finally {
+    await grader.close();
+  }
+}
+
+function record(service: JobService, id: string, owner: string | null): { events: JobEvent[]; done: Promise<void> } {
+  const events: JobEvent[] = [];
+  const done = new Promise<void>((resolve) => {
+    void service.subscribe(id, owner, (event) => {
+      events.push(event);
+      if (event.type === 'done') resolve();
+    });
+  });
+  return { events, done };
+}
+
+describe('queue job service', () => {
+  it.each([
+    ['group', mixedRequest(5)],
+    ['batch', mixedRequest(5, { scale: 'batch' })],
+    ['batch with the verl preset', mixedRequest(4, { preset: 'verl', scale: 'batch' })],
+  ])('grades through a worker with results byte-identical to the embedded grader (scale %s)', async (_name, request) => {
+    const h = setup();
+    const jobs = h.jobs();
+    h.worker();
+    const { id } = await jobs.submit(request, 'alice');
+    const view = await waitForJob(jobs, id, 'alice', 20_000);
+    expect(view).toMatchObject({ id, status: 'completed', progress: { groups_done: request.groups.length, groups_total: request.groups.length } });
+    expect(JSON.stringify(view?.result)).toBe(await embedded(request));
+  });
+
+  it('streams one group event per group, then done; a late subscriber first gets the groups already finished', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    h.worker();
+    const { id } = await jobs.submit(mixedRequest(3), null);
+    const early = record(jobs, id, null);
+    await early.done;
+    expect(early.events.map((e) => e.type)).toEqual(['group', 'group', 'group', 'done']);
+    expect(early.events.flatMap((e) => (e.type === 'group' ? [e.index] : [])).sort()).toEqual([0, 1, 2]);
+    const late = record(jobs, id, null);
+    await late.done;
+    expect(late.events).toEqual(early.events);
+    expect(await jobs.subscribe(id, 'mallory', () => {})).toBeNull();
+    expect(await jobs.get(id, 'mallory')).toBeNull();
+  });
+
+  it('sends the group events of a batch-scaled request with the final advantages, in request order', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    h.worker();
+    const { id } = await jobs.submit(mixedRequest(3, { scale: 'batch' }), null);
+    const { events, done } = record(jobs, id, null);
+    await done;
+    const view = await jobs.get(id, null);
+    expect(events).toEqual([...(view?.result?.groups ?? []).map((result, index) => ({ type: 'group', index, result })), { type: 'done', status: 'completed' }]);
+  });
+
+  it('grades a duplicate request once: the same Idempotency-Key gives the same job, and the same groups are reused by a new job', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    const { grader } = h.worker();
+    const request = mixedRequest(3);
+    const first = await jobs.submit(request, 'alice', { idempotencyKey: 'step-7' });
+    expect(await jobs.submit(request, 'alice', { idempotencyKey: 'step-7' })).toEqual(first);
+    await waitForJob(jobs, first.id, 'alice', 20_000);
+    const retried = await jobs.submit(request, 'alice');
+    expect(retried.id).not.toBe(first.id);
+    const [a, b] = await Promise.all([waitForJob(jobs, first.id, 'alice', 20_000), waitForJob(jobs, retried.id, 'alice', 20_000)]);
+    expect(b?.status).toBe('completed');
+    expect(JSON.stringify(b?.result)).toBe(JSON.stringify(a?.result));
+    expect(grader.calls).toBe(3);
+    await expect(jobs.submit(mixedRequest(2), 'alice', { idempotencyKey: 'step-7' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    // Another owner's key is another slot.
+    expect((await jobs.submit(request, 'bob', { idempotencyKey: 'step-7' })).id).not.toBe(first.id);
+  });
+
+  it('grades two identical groups of one request once and delivers both', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    const { grader } = h.worker();
+    const request = parisRequest(1);
+    const twice: GradeRequest = { groups: [request.groups[0]!, request.groups[0]!] };
+    const { id } = await jobs.submit(twice, null);
+    const view = await waitForJob(jobs, id, null, 20_000);
+    expect(JSON.stringify(view?.result)).toBe(await embedded(twice));
+    expect(grader.calls).toBe(1);
+  });
+
+  it('cancels a queued request: its waiting group jobs are removed and it reports cancelled', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    const { id } = await jobs.submit(mixedRequest(3), null);
+    const { events, done } = record(jobs, id, null);
+    expect(await jobs.cancel(id, 'mallory')).toBe(false);
+    expect(await jobs.cancel(id, null)).toBe(true);
+    await done;
+    expect(events).toEqual([{ type: 'done', status: 'cancelled' }]);
+    expect(await jobs.get(id, null)).toMatchObject({ status: 'cancelled', progress: { groups_done: 0, groups_total: 3 } });
+    expect(await jobs.cancel(id, null)).toBe(false);
+    const queue = new Queue(GROUP_QUEUE, { connection: h.redis, prefix: h.prefix });
+    expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 0 });
+    await queue.close();
+  });
+
+  it('fails a request whose reward settings are inconsistent, as the embedded service does', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    const { id } = await jobs.submit({ ...parisRequest(1), rewards: { length: { max_length: 10, cache_length: 20 } } }, null);
+    expect((await jobs.get(id, null))?.error?.code).toBe('REWARDS_INVALID');
+  });
+
+  it('fails an invalid job payload at once (no retry), and the request waiting on it with REQUEST_INVALID', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    const { id } = await jobs.submit(parisRequest(1), null);
+    const view = await jobs.get(id, null);
+    expect(view?.status).toBe('queued');
+    // Replace the queued job by a malformed one with the same waiters.
+    const queue = new Queue(GROUP_QUEUE, { connection: h.redis, prefix: h.prefix });
+    const [jobId] = (await queue.getJobs(['waiting'])).map((j) => j.id);
+    await queue.remove(jobId!);
+    await h.redis.sadd(`${h.prefix}:grp:bad:waiters`, waiterOf(id, 0));
+    await queue.add(GROUP_JOB_NAME, { v: 1, group: { completions: [] } }, { jobId: 'bad', attempts: 3 });
+    const { worker } = h.worker();
+    const failed = new Promise<number>((resolve) => worker.worker.on('failed', (job) => resolve(job?.attemptsMade ?? -1)));
+    expect(await failed).toBe(1);
+    const final = await waitForJob(jobs, id, null, 10_000);
+    expect(final?.status).toBe('failed');
+    expect(final?.error?.code).toBe('REQUEST_INVALID');
+    await queue.close();
+  });
+
+  it('is ready once Redis answers and a worker is connected', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    await jobs.submit(parisRequest(1), null); // connected
+    expect(await jobs.ready()).toBe(false);
+    const { worker } = h.worker();
+    await worker.worker.waitUntilReady();
+    await expect.poll(() => jobs.ready(), { timeout: 5_000 }).toBe(true);
+  });
+
+  it('answers QUEUE_UNAVAILABLE at once when Redis is unreachable', async () => {
+    const jobs = createQueueJobs({ redisUrl: 'redis://127.0.0.1:1', ttlMs: 60_000, connectWaitMs: 200 });
+    try {
+      const started = Date.now();
+      await expect(jobs.submit(parisRequest(1), null)).rejects.toMatchInlineSnapshot(`[AppError: the queue (Redis) is unreachable]`);
+      await expect(jobs.get('x', null)).rejects.toMatchObject({ code: 'QUEUE_UNAVAILABLE', status: 503 });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(await jobs.ready()).toBe(false);
+    } finally {
+      await jobs.close();
+    }
+  });
+});

@@ -1,0 +1,286 @@
+/**
+ * The queue job service (cluster mode): the same JobService as the embedded one, with the work done by
+ * `arbiter worker` processes through BullMQ on Redis. A request becomes a record in Redis and one group
+ * job per group (content-addressed: a group already graded, or being graded, for an earlier request is
+ * not graded again); the workers deliver each group to every request waiting on it, and the worker that
+ * delivers the last group completes the request. Events travel over Redis pub/sub.
+ */
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { AppError } from '../core/errors.ts';
+import type { JobError, JobStatus, JobView } from '../core/schemas/job.ts';
+import type { GradeResponse, GroupResult } from '../core/schemas/result.ts';
+import { checkGradeSettings } from '../grading/pipeline.ts';
+import type { JobEvent, JobService } from '../grading/jobs.ts';
+import { producerConnection, workerConnection } from './connections.ts';
+import { groupJobId, sha256 } from './content-hash.ts';
+import { createEventHub, type EventHub } from './event-hub.ts';
+import { DEFAULT_PREFIX, GROUP_JOB_NAME, GROUP_QUEUE, waiterOf } from './names.ts';
+import type { GroupJobPayload } from './payload.ts';
+import { createRequestStore, isFinal, recordFields, type RequestRecord } from './request-store.ts';
+
+export interface QueueJobsOptions {
+  /** Redis URL (`REDIS_URL`). */
+  readonly redisUrl: string;
+  /** How long a finished request stays readable, in ms (`ARBITER_JOB_TTL_MS`); graded groups are reused for as long. */
+  readonly ttlMs: number;
+  /** Key prefix of every key and of the BullMQ queue. Default `arbiter`; tests use one per test. */
+  readonly prefix?: string;
+  /** How long a call waits for a Redis connection that is not up yet before answering QUEUE_UNAVAILABLE, ms. Default 1000. */
+  readonly connectWaitMs?: number;
+  /** Attempts of a group job (transient faults are retried with exponential backoff). Default 3. */
+  readonly attempts?: number;
+  /** Hears Redis connection faults. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** An unfinished request is kept this much longer than a finished one, so abandoned work expires too. */
+const UNFINISHED_GRACE_MS = 24 * 3_600_000;
+const READY_TIMEOUT_MS = 1_000;
+
+function timeout(ms: number): Promise<'timeout'> {
+  return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
+}
+
+function toJobError(error: AppError): JobError {
+  return error.problems.length > 0
+    ? { code: error.code, message: error.message, problems: error.problems.map((p) => ({ ...p })) }
+    : { code: error.code, message: error.message };
+}
+
+/**
+ * Builds the queue job service. Nothing is graded here: run `arbiter worker` processes on the same Redis.
+ * @example
+ * const jobs = createQueueJobs({ redisUrl: 'redis://127.0.0.1:6379', ttlMs: 3_600_000 });
+ * const { id } = await jobs.submit(request, null);
+ * const view = await waitForJob(jobs, id, null, 30_000);
+ */
+export function createQueueJobs(options: QueueJobsOptions): JobService {
+  const prefix = options.prefix ?? DEFAULT_PREFIX;
+  const onError = options.onError ?? (() => {});
+  const redis: Redis = producerConnection(options.redisUrl, onError);
+  const store = createRequestStore(redis, prefix);
+  const { keys } = store;
+  const queue = new Queue<GroupJobPayload>(GROUP_QUEUE, { connection: redis, prefix });
+  queue.on('error', onError);
+  let hub: EventHub | null = null;
+  const subscriptions = new Set<() => void>();
+  let closed = false;
+
+  /** Runs `work` against Redis; a connection that is down (or not up within connectWaitMs) is QUEUE_UNAVAILABLE. */
+  async function guarded<T>(work: () => Promise<T>): Promise<T> {
+    if (closed) throw new AppError('GRADER_CLOSED', 'the service is shutting down');
+    if (redis.status !== 'ready') {
+      let onReady: () => void = () => {};
+      const ready = new Promise<'ready'>((resolve) => redis.once('ready', (onReady = () => resolve('ready'))));
+      const outcome = await Promise.race([ready, timeout(options.connectWaitMs ?? 1_000)]);
+      redis.off('ready', onReady);
+      if (outcome !== 'ready') throw new AppError('QUEUE_UNAVAILABLE', 'the queue (Redis) is unreachable');
+    }
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (redis.status !== 'ready' || (error instanceof Error && /writeable|Connection is closed|MaxRetriesPerRequest|ECONNREFUSED/i.test(`${error.name} ${error.message}`))) {
+        throw new AppError('QUEUE_UNAVAILABLE', 'the queue (Redis) is unreachable');
+      }
+      throw error;
+    }
+  }
+
+  async function lookup(id: string, owner: string | null): Promise<RequestRecord | null> {
+    const record = await store.read(id);
+    return record !== null && record.owner === owner ? record : null;
+  }
+
+  /** The existing job of an (owner, Idempotency-Key) slot, or null to create one (the slot is then taken). */
+  async function claimIdempotency(slot: string, id: string, owner: string | null, digest: string): Promise<string | null> {
+    const pendingTtl = options.ttlMs + UNFINISHED_GRACE_MS;
+    if ((await redis.set(slot, id, 'PX', pendingTtl, 'NX')) === 'OK') return null;
+    const existingId = await redis.get(slot);
+    const existing = existingId === null ? null : await lookup(existingId, owner);
+    if (existing === null || existingId === null) {
+      await redis.set(slot, id, 'PX', pendingTtl);
+      return null;
+    }
+    if (existing.digest !== digest) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request');
+    return existingId;
+  }
+
+  async function enqueue(id: string, record: RequestRecord, payloads: readonly GroupJobPayload[]): Promise<void> {
+    const pendingTtl = options.ttlMs + UNFINISHED_GRACE_MS;
+    const create = redis.multi().hset(keys.request(id), recordFields(record)).pexpire(keys.request(id), pendingTtl);
+    record.jobs.forEach((jobId, index) => create.sadd(keys.groupWaiters(jobId), waiterOf(id, index)).pexpire(keys.groupWaiters(jobId), pendingTtl));
+    await create.exec();
+    // Groups graded before (another request, a retry) are delivered now; the others are queued, once per job id.
+    const unique = [...new Set(record.jobs)];
+    const cached = await redis.mget(unique.map((jobId) => keys.groupResult(jobId)));
+    const toQueue: { name: string; data: GroupJobPayload; opts: object }[] = [];
+    for (const [n, jobId] of unique.entries()) {
+      const result = cached[n];
+      if (result !== null && result !== undefined) await store.deliverGroup(jobId, result);
+      else {
+        const data = payloads[record.jobs.indexOf(jobId)] as GroupJobPayload;
+        toQueue.push({
+          name: GROUP_JOB_NAME,
+          data,
+          opts: { jobId, attempts: options.attempts ?? 3, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: true, removeOnFail: true },
+        });
+      }
+    }
+    if (toQueue.length > 0) await queue.addBulk(toQueue);
+  }
+
+  async function view(id: string, record: RequestRecord): Promise<JobView> {
+    const out: JobView = {
+      id,
+      status: record.status,
+      progress: { groups_done: record.done, groups_total: record.total },
+      created_at: new Date(record.createdMs).toISOString(),
+      finished_at: record.finishedMs === null ? null : new Date(record.finishedMs).toISOString(),
+    };
+    if (record.status === 'completed') {
+      const result = await redis.get(keys.requestResult(id));
+      if (result !== null) out.result = JSON.parse(result) as GradeResponse;
+    }
+    if (record.error !== null) out.error = record.error;
+    return out;
+  }
+
+  /** The events a late subscriber gets first: the groups already final, in the order they became so. */
+  async function finishedGroups(id: string, record: RequestRecord): Promise<JobEvent[]> {
+    if (record.settings.advantage?.scale === 'batch') {
+      if (record.status !== 'completed') return [];
+      const result = await redis.get(keys.requestResult(id));
+      const response = result === null ? null : (JSON.parse(result) as GradeResponse);
+      return (response?.groups ?? []).map((g, index) => ({ type: 'group', index, result: g }));
+    }
+    const order = await redis.lrange(keys.requestOrder(id), 0, -1);
+    if (order.length === 0) return [];
+    const results = await redis.hmget(keys.requestGroups(id), ...order);
+    return order.flatMap((index, n) => {
+      const result = results[n];
+      return result === null || result === undefined ? [] : [{ type: 'group' as const, index: Number(index), result: JSON.parse(result) as GroupResult }];
+    });
+  }
+
+  return {
+    submit: (request, owner, submitOptions = {}) =>
+      guarded(async () => {
+        const id = randomUUID();
+        const digest = submitOptions.idempotencyKey === undefined ? '' : sha256(JSON.stringify(request));
+        if (submitOptions.idempotencyKey !== undefined) {
+          const slot = keys.idempotency(sha256(JSON.stringify([owner, submitOptions.idempotencyKey])));
+          const existing = await claimIdempotency(slot, id, owner, digest);
+          if (existing !== null) return { id: existing };
+        }
+        const settings = { ...(request.rewards === undefined ? {} : { rewards: request.rewards }), ...(request.advantage === undefined ? {} : { advantage: request.advantage }) };
+        const payloads: GroupJobPayload[] = request.groups.map((group) => ({ v: 1, group, ...settings }));
+        const base = { owner, total: request.groups.length, done: 0, createdMs: Date.now(), finishedMs: null, settings, digest, ttlMs: options.ttlMs };
+        try {
+          checkGradeSettings(request);
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status >= 500) throw error;
+          // A request the schema passed but the settings refuse fails as a job, as in embedded mode.
+          const record: RequestRecord = { ...base, status: 'failed', finishedMs: base.createdMs, jobs: [], error: toJobError(error) };
+          await redis.multi().hset(keys.request(id), recordFields(record)).pexpire(keys.request(id), options.ttlMs).exec();
+          return { id };
+        }
+        const record: RequestRecord = { ...base, status: 'queued', jobs: payloads.map(groupJobId), error: null };
+        await enqueue(id, record, payloads);
+        return { id };
+      }),
+
+    get: (id, owner) =>
+      guarded(async () => {
+        const record = await lookup(id, owner);
+        return record === null ? null : view(id, record);
+      }),
+
+    subscribe: (id, owner, listener) =>
+      guarded(async () => {
+        if ((await lookup(id, owner)) === null) return null;
+        hub ??= createEventHub(workerConnection(options.redisUrl, onError));
+        const delivered = new Set<number>();
+        let replaying = true;
+        let ended = false;
+        const buffered: JobEvent[] = [];
+        let stopListening: () => void = () => {};
+        const end = () => {
+          ended = true;
+          stopListening();
+          subscriptions.delete(close);
+        };
+        const emit = (event: JobEvent) => {
+          if (ended) return;
+          if (event.type === 'group') {
+            if (delivered.has(event.index)) return;
+            delivered.add(event.index);
+          }
+          listener(event);
+          if (event.type === 'done') end();
+        };
+        const close = () => emit({ type: 'done', status: 'running' });
+        // Listen first, then read what is already there: an event between the two is in both, and counted once.
+        stopListening = await hub.listen(keys.events(id), (message) => {
+          const event = JSON.parse(message) as JobEvent;
+          if (replaying) buffered.push(event);
+          else emit(event);
+        });
+        subscriptions.add(close);
+        const record = await store.read(id);
+        for (const event of record === null ? [] : await finishedGroups(id, record)) emit(event);
+        replaying = false;
+        for (const event of buffered.splice(0)) emit(event);
+        if (record === null) emit({ type: 'done', status: 'failed' });
+        else if (isFinal(record.status)) emit({ type: 'done', status: record.status });
+        return end;
+      }),
+
+    cancel: (id, owner) =>
+      guarded(async () => {
+        const record = await lookup(id, owner);
+        if (record === null || isFinal(record.status)) return false;
+        if (!(await store.finish(id, 'cancelled', {}, record.ttlMs))) return false;
+        // Group jobs nobody else waits for and no worker has taken yet are removed; started ones finish and are kept for reuse.
+        for (const [index, jobId] of record.jobs.entries()) {
+          await redis.srem(keys.groupWaiters(jobId), waiterOf(id, index));
+          if ((await redis.scard(keys.groupWaiters(jobId))) > 0) continue;
+          const state = await queue.getJobState(jobId);
+          if (state === 'waiting' || state === 'delayed' || state === 'prioritized') await queue.remove(jobId).catch(() => 0);
+        }
+        return true;
+      }),
+
+    async ready() {
+      if (closed || redis.status !== 'ready') return false;
+      const check = async () => (await redis.ping()) === 'PONG' && (await queue.getWorkers()).length > 0;
+      return (await Promise.race([check().catch(() => false), timeout(READY_TIMEOUT_MS)])) === true;
+    },
+
+    stats: () =>
+      guarded(async () => {
+        // Counts of group jobs (the queue's depth) under the request statuses; completions are cluster-wide.
+        const counts = await queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'failed');
+        const jobs: Record<JobStatus, number> = {
+          queued: (counts['waiting'] ?? 0) + (counts['delayed'] ?? 0) + (counts['prioritized'] ?? 0),
+          running: counts['active'] ?? 0,
+          completed: 0,
+          failed: counts['failed'] ?? 0,
+          cancelled: 0,
+        };
+        const completions = Object.fromEntries(Object.entries(await redis.hgetall(keys.completions())).map(([k, v]) => [k, Number(v)]));
+        return { jobs, completions };
+      }),
+
+    async close() {
+      if (closed) return;
+      for (const end of [...subscriptions]) end();
+      closed = true;
+      await hub?.close();
+      await queue.close().catch(onError);
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * A request's record in Redis and the steps that move it forward, shared by the producer (which
+ * delivers groups already graded) and the workers (which deliver the groups they grade). Every step
+ * is idempotent, so a retried or stalled job, or two workers racing, leave one result per group and
+ * one final status per request.
+ */
+import type { Redis } from 'ioredis';
+import type { AdvantageConfig } from '../core/schemas/advantage.ts';
+import { FINAL_JOB_STATUSES, type JobError, type JobStatus } from '../core/schemas/job.ts';
+import type { GroupResult } from '../core/schemas/result.ts';
+import type { RewardsConfig } from '../core/schemas/rewards.ts';
+import { assembleResponse } from './assemble.ts';
+import { keysFor, parseWaiter, type Keys } from './names.ts';
+import { DELIVER, FINISH, MARK_RUNNING } from './scripts.ts';
+
+/** The grading settings of a request, kept in its record (`settings`, JSON). */
+export interface RequestSettings {
+  readonly rewards?: RewardsConfig;
+  readonly advantage?: AdvantageConfig;
+}
+
+/** The record's hash fields, as stored. */
+export interface RequestRecord {
+  readonly owner: string | null;
+  readonly status: JobStatus;
+  readonly total: number;
+  readonly done: number;
+  readonly createdMs: number;
+  readonly finishedMs: number | null;
+  readonly settings: RequestSettings;
+  /** Group job id of each group, by index. */
+  readonly jobs: readonly string[];
+  /** sha256 of the request body when it was submitted with an Idempotency-Key; '' otherwise. */
+  readonly digest: string;
+  /** How long the finished request stays readable, ms. */
+  readonly ttlMs: number;
+  readonly error: JobError | null;
+}
+
+/** The record's fields for HSET. */
+export function recordFields(record: RequestRecord): Record<string, string> {
+  return {
+    owner: JSON.stringify(record.owner),
+    status: record.status,
+    total: String(record.total),
+    done: String(record.done),
+    created: String(record.createdMs),
+    finished: record.finishedMs === null ? '' : String(record.finishedMs),
+    settings: JSON.stringify(record.settings),
+    jobs: JSON.stringify(record.jobs),
+    digest: record.digest,
+    ttl: String(record.ttlMs),
+    error: record.error === null ? '' : JSON.stringify(record.error),
+  };
+}
+
+/** The record from HGETALL; null when the hash is missing (never created, or expired). */
+export function parseRecord(hash: Record<string, string>): RequestRecord | null {
+  if (hash['status'] === undefined) return null;
+  const finished = hash['finished'] ?? '';
+  const error = hash['error'] ?? '';
+  return {
+    owner: JSON.parse(hash['owner'] ?? 'null') as string | null,
+    status: hash['status'] as JobStatus,
+    total: Number(hash['total']),
+    done: Number(hash['done']),
+    createdMs: Number(hash['created']),
+    finishedMs: finished === '' ? null : Number(finished),
+    settings: JSON.parse(hash['settings'] ?? '{}') as RequestSettings,
+    jobs: JSON.parse(hash['jobs'] ?? '[]') as string[],
+    digest: hash['digest'] ?? '',
+    ttlMs: Number(hash['ttl']),
+    error: error === '' ? null : (JSON.parse(error) as JobError),
+  };
+}
+
+export function isFinal(status: JobStatus): boolean {
+  return FINAL_JOB_STATUSES.includes(status);
+}
+
+const doneMessage = (status: JobStatus) => JSON.stringify({ type: 'done', status });
+
+/**
+ * The store over one Redis connection and key prefix.
+ * @example const store = createRequestStore(redis, 'arbiter'); await store.deliverGroup(jobId, resultJson);
+ */
+export function createRequestStore(redis: Redis, prefix: string, clock: () => number = Date.now) {
+  const keys: Keys = keysFor(prefix);
+  const requestKeys = (id: string) => [keys.request(id), keys.requestGroups(id), keys.requestOrder(id), keys.requestResult(id)];
+
+  async function read(id: string): Promise<RequestRecord | null> {
+    return parseRecord(await redis.hgetall(keys.request(id)));
+  }
+
+  /** Makes the request final (once); `messages` are published first, then `done`. */
+  async function finish(id: string, status: JobStatus, fields: { result?: string; error?: JobError; messages?: readonly string[] }, ttlMs: number): Promise<boolean> {
+    const args = [status, clock(), fields.result ?? '', fields.error === undefined ? '' : JSON.stringify(fields.error), ttlMs, keys.events(id), ...(fields.messages ?? []), doneMessage(status)];
+    return (await FINISH.run(redis, requestKeys(id), args)) === 1;
+  }
+
+  /** Completes the request when every group is delivered: assembles the response (batch advantages here). */
+  async function completeIfDone(id: string): Promise<void> {
+    const record = await read(id);
+    if (record === null || isFinal(record.status) || record.done < record.total) return;
+    const stored = await redis.hgetall(keys.requestGroups(id));
+    const groups = Array.from({ length: record.total }, (_, i) => stored[String(i)]);
+    if (groups.some((g) => g === undefined)) return;
+    const response = assembleResponse(groups.map((g) => JSON.parse(g as string) as GroupResult), record.settings.advantage);
+    // Scale batch: no group was final before now, so the group events go out with the response, in request order.
+    const messages = response.advantage.scale === 'batch' ? response.groups.map((result, index) => JSON.stringify({ type: 'group', index, result })) : [];
+    await finish(id, 'completed', { result: JSON.stringify(response), messages }, record.ttlMs);
+  }
+
+  /** Delivers one group's result to one request; completes the request when it was the last. */
+  async function deliver(id: string, index: number, resultJson: string, batchScale: boolean): Promise<void> {
+    const message = batchScale ? '' : `{"type":"group","index":${index},"result":${resultJson}}`;
+    const [, done, total] = (await DELIVER.run(redis, [keys.request(id), keys.requestGroups(id), keys.requestOrder(id)], [index, resultJson, keys.events(id), message])) as number[];
+    if (done !== undefined && total !== undefined && done >= total && total > 0) await completeIfDone(id);
+  }
+
+  return {
+    keys,
+    read,
+    finish,
+    completeIfDone,
+
+    /** Delivers a graded group (its job id's result) to every request waiting on it, then forgets those waiters. */
+    async deliverGroup(jobId: string, resultJson: string): Promise<void> {
+      const waiters = await redis.smembers(keys.groupWaiters(jobId));
+      for (const entry of waiters) {
+        const waiter = parseWaiter(entry);
+        if (waiter === null) continue;
+        const record = await read(waiter.requestId);
+        if (record !== null && !isFinal(record.status)) {
+          await deliver(waiter.requestId, waiter.index, resultJson, record.settings.advantage?.scale === 'batch');
+        }
+        await redis.srem(keys.groupWaiters(jobId), entry);
+      }
+    },
+
+    /** Fails every request waiting on a group job (the job failed for good). */
+    async failWaiters(jobId: string, error: JobError): Promise<void> {
+      for (const entry of await redis.smembers(keys.groupWaiters(jobId))) {
+        const waiter = parseWaiter(entry);
+        const record = waiter === null ? null : await read(waiter.requestId);
+        if (waiter !== null && record !== null) await finish(waiter.requestId, 'failed', { error }, record.ttlMs);
+        await redis.srem(keys.groupWaiters(jobId), entry);
+      }
+    },
+
+    /** Marks the requests waiting on a group job as running (a worker took it). */
+    async markWaitersRunning(jobId: string): Promise<void> {
+      for (const entry of await redis.smembers(keys.groupWaiters(jobId))) {
+        const waiter = parseWaiter(entry);
+        if (waiter !== null) await MARK_RUNNING.run(redis, [keys.request(waiter.requestId)], []);
+      }
+    },
+  };
+}
+
+export type RequestStore = ReturnType<typeof createRequestStore>;

@@ -1,0 +1,77 @@
+/**
+ * The BullMQ processor of group jobs: validate the payload, grade the group on the in-process grader
+ * (unless an earlier job already did), keep the result under its content address, and deliver it to
+ * every request waiting on it. Errors steer the queue: an invalid payload or a request the grader
+ * refuses (AppError 4xx) is an UnrecoverableError (fail now, waiters fail with that error); anything
+ * else is thrown plainly and retried with backoff, the waiters failing with INTERNAL after the last attempt.
+ */
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { AppError } from '../core/errors.ts';
+import type { JobError } from '../core/schemas/job.ts';
+import type { Grader } from '../grading/grader.ts';
+import { parseGroupJobPayload } from '../queue/payload.ts';
+import { createRequestStore } from '../queue/request-store.ts';
+
+export interface GroupProcessorDeps {
+  readonly grader: Grader;
+  /** The worker's (patient) Redis connection. */
+  readonly redis: Redis;
+  readonly prefix: string;
+  /** How long a graded group is kept for reuse by later requests, ms. */
+  readonly resultTtlMs: number;
+  /** Hears faults that fail or retry a job. */
+  readonly onError?: (error: unknown, jobId: string | undefined) => void;
+}
+
+/** The one processor function type of the group queue. */
+export type GroupProcessor = (job: Job) => Promise<void>;
+
+function refusal(error: unknown): JobError | null {
+  if (!(error instanceof AppError) || error.status >= 500) return null;
+  return error.problems.length > 0 ? { code: error.code, message: error.message, problems: error.problems.map((p) => ({ ...p })) } : { code: error.code, message: error.message };
+}
+
+/**
+ * @example new Worker(GROUP_QUEUE, createGroupProcessor({ grader, redis, prefix: 'arbiter', resultTtlMs: 3_600_000 }), { connection: redis, prefix: 'arbiter' })
+ */
+export function createGroupProcessor(deps: GroupProcessorDeps): GroupProcessor {
+  const store = createRequestStore(deps.redis, deps.prefix);
+  const { keys } = store;
+
+  async function grade(jobId: string, data: unknown): Promise<string> {
+    const cached = await deps.redis.get(keys.groupResult(jobId));
+    if (cached !== null) return cached;
+    const payload = parseGroupJobPayload(data);
+    await store.markWaitersRunning(jobId);
+    const { groups } = await deps.grader.grade({
+      groups: [payload.group],
+      ...(payload.rewards === undefined ? {} : { rewards: payload.rewards }),
+      ...(payload.advantage === undefined ? {} : { advantage: payload.advantage }),
+    });
+    const result = groups[0];
+    if (result === undefined) throw new Error('the grader returned no group');
+    const json = JSON.stringify(result);
+    const counts = deps.redis.multi().set(keys.groupResult(jobId), json, 'PX', deps.resultTtlMs);
+    for (const r of result.results) counts.hincrby(keys.completions(), r.status, 1);
+    await counts.exec();
+    return json;
+  }
+
+  return async (job) => {
+    const jobId = job.id;
+    if (jobId === undefined) throw new UnrecoverableError('a group job needs its content-addressed id');
+    try {
+      await store.deliverGroup(jobId, await grade(jobId, job.data));
+    } catch (error) {
+      deps.onError?.(error, jobId);
+      const refused = refusal(error);
+      if (refused !== null) {
+        await store.failWaiters(jobId, refused);
+        throw new UnrecoverableError(`${refused.code}: ${refused.message}`);
+      }
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await store.failWaiters(jobId, { code: 'INTERNAL', message: 'internal error' });
+      throw error;
+    }
+  };
+}
