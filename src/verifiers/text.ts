@@ -11,8 +11,13 @@ import { choiceLetter, letterIndex, prepareChoices, selectedChoice, type Choices
 
 type Reference =
   | { readonly kind: 'invalid'; readonly reason: string }
-  | { readonly kind: 'exact'; readonly accepted: ReadonlySet<string>; readonly caseSensitive: boolean }
-  | { readonly kind: 'choice'; readonly choices: Choices; readonly correct: ReadonlySet<number> };
+  | { readonly kind: 'exact'; readonly accepted: ReadonlySet<string>; readonly caseSensitive: boolean; readonly longest: number }
+  | { readonly kind: 'choice'; readonly choices: Choices; readonly correct: ReadonlySet<number>; readonly longest: number };
+
+// A whole span this much longer than every accepted answer (or choice) cannot normalise to one of them
+// short of pathological padding, and normalising 100 KB spans costs more than the rest of the grading.
+const WHOLE_SPAN_SLACK_CHARS = 256;
+const WHOLE_SPAN_SLACK_FACTOR = 4;
 
 function prepareReference(task: TextTask): Reference {
   const answers = typeof task.answer === 'string' ? [task.answer] : task.answer;
@@ -20,7 +25,7 @@ function prepareReference(task: TextTask): Reference {
   if (task.choices === undefined) {
     const accepted = new Set(answers.map((a) => normalizeAnswer(a, caseSensitive)).filter((a) => a !== ''));
     if (accepted.size === 0) return { kind: 'invalid', reason: 'every accepted answer is empty after normalisation' };
-    return { kind: 'exact', accepted, caseSensitive };
+    return { kind: 'exact', accepted, caseSensitive, longest: Math.max(...answers.map((a) => a.length)) };
   }
   const choices = prepareChoices(task.choices, caseSensitive);
   const correct = new Set<number>();
@@ -33,7 +38,7 @@ function prepareReference(task: TextTask): Reference {
     }
     correct.add(index);
   }
-  return { kind: 'choice', choices, correct };
+  return { kind: 'choice', choices, correct, longest: Math.max(...answers.map((a) => a.length), ...task.choices.map((c) => c.length)) };
 }
 
 // A group's completions share one task object: prepare its reference once, not once per completion.
@@ -72,7 +77,8 @@ export const verifyText: TaskVerifier<TextTask> = (task: TextTask, completion: N
   // The whole span is tried first, so an accepted answer that itself contains "answer:" still matches;
   // then the marked answer, or the last line of a long unmarked span ("…reasoning…\n\nB").
   const focused = markedAnswer(whole) ?? (isShortAnswer(whole) ? null : lastLine(whole));
-  const candidates = focused === null || focused === '' ? [whole] : [whole, focused];
+  const plausibleWhole = whole.length <= WHOLE_SPAN_SLACK_FACTOR * reference.longest + WHOLE_SPAN_SLACK_CHARS;
+  const candidates = focused === null || focused === '' ? [whole] : plausibleWhole ? [whole, focused] : [focused];
   let reported: { answer: string; choice?: string } | null = null;
   for (const candidate of candidates) {
     const result = matches(reference, candidate);
