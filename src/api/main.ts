@@ -1,6 +1,7 @@
 /** `arbiter serve` / `npm start`: the API; with REDIS_URL over the queue (workers grade), else with the embedded grader. */
 import { pino } from 'pino';
 import { loadConfig } from '../config/config.ts';
+import { closeOnSignals } from '../core/shutdown.ts';
 import { createInProcessGrader } from '../grading/in-process-grader.ts';
 import { createInProcessJobs } from '../grading/jobs-in-process.ts';
 import { createQueueJobs } from '../queue/queue-jobs.ts';
@@ -20,16 +21,4 @@ const jobs =
 const app = buildApp({ jobs, config, logger });
 await app.listen({ port: config.port, host: config.host });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, 'shutting down');
-    setTimeout(() => process.exit(1), SHUTDOWN_WATCHDOG_MS).unref();
-    app.close().then(
-      () => logger.info('closed'),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exitCode = 1;
-      },
-    );
-  });
-}
+closeOnSignals(logger, () => app.close(), { message: 'shutting down', watchdogMs: SHUTDOWN_WATCHDOG_MS });

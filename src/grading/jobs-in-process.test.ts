@@ -3,8 +3,9 @@ import { gate } from '../../test-fixtures/api/gated-grader.ts';
 import { parisRequest } from '../../test-fixtures/api/requests.ts';
 import { createInProcessGrader } from './in-process-grader.ts';
 import { createInProcessJobs, type InProcessJobsOptions } from './jobs-in-process.ts';
-import { waitForJob, type JobEvent, type JobService } from './jobs.ts';
+import { waitForJob, type JobService } from './jobs.ts';
 import type { Grader } from './grader.ts';
+import { recordEvents } from '../../test-fixtures/jobs/record-events.ts';
 
 let jobs: JobService | undefined;
 afterEach(async () => {
@@ -21,16 +22,6 @@ function start(grader: Grader = realGrader(), options: Partial<InProcessJobsOpti
   return jobs;
 }
 
-function record(service: JobService, id: string, owner: string | null): { events: JobEvent[]; done: Promise<void> } {
-  const events: JobEvent[] = [];
-  const done = new Promise<void>((resolve) => {
-    void service.subscribe(id, owner, (event) => {
-      events.push(event);
-      if (event.type === 'done') resolve();
-    });
-  });
-  return { events, done };
-}
 
 describe('in-process job service', () => {
   it('grades a submitted job and reports its result, progress and timestamps', async () => {
@@ -48,11 +39,11 @@ describe('in-process job service', () => {
   it('streams one group event per group, then one done; a late subscriber first gets the groups already finished', async () => {
     const service = start();
     const { id } = await service.submit(parisRequest(3), null);
-    const early = record(service, id, null);
+    const early = recordEvents(service, id, null);
     await early.done;
     expect(early.events.map((e) => e.type)).toEqual(['group', 'group', 'group', 'done']);
     expect(early.events.filter((e) => e.type === 'group').map((e) => e.index).sort()).toEqual([0, 1, 2]);
-    const late = record(service, id, null);
+    const late = recordEvents(service, id, null);
     await late.done;
     expect(late.events).toEqual(early.events);
   });
@@ -95,7 +86,7 @@ describe('in-process job service', () => {
     const running = await service.submit(parisRequest(1), null);
     const queued = await service.submit(parisRequest(1), null);
     expect((await service.get(queued.id, null))?.status).toBe('queued');
-    const events = record(service, queued.id, null);
+    const events = recordEvents(service, queued.id, null);
     expect(await service.cancel(queued.id, null)).toBe(true);
     await events.done;
     expect(events.events).toEqual([{ type: 'done', status: 'cancelled' }]);
@@ -151,7 +142,7 @@ describe('in-process job service', () => {
     const gated = gate(realGrader());
     const service = start(gated, { drainMs: 20 });
     const { id } = await service.submit(parisRequest(1), null);
-    const events = record(service, id, null);
+    const events = recordEvents(service, id, null);
     await service.close();
     await events.done;
     expect(events.events).toEqual([{ type: 'done', status: 'failed' }]);

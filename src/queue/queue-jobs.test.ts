@@ -5,9 +5,10 @@ import { queueHarness, type QueueHarness } from '../../test-fixtures/queue/redis
 import { mixedRequest } from '../../test-fixtures/queue/requests.ts';
 import type { GradeRequest } from '../core/schemas/request.ts';
 import { createInProcessGrader } from '../grading/in-process-grader.ts';
-import { waitForJob, type JobEvent, type JobService } from '../grading/jobs.ts';
+import { waitForJob } from '../grading/jobs.ts';
 import { GROUP_JOB_NAME, GROUP_QUEUE, waiterOf } from './names.ts';
 import { createQueueJobs } from './queue-jobs.ts';
+import { recordEvents } from '../../test-fixtures/jobs/record-events.ts';
 
 let harness: QueueHarness | undefined;
 afterEach(async () => {
@@ -29,16 +30,6 @@ async function embedded(request: GradeRequest): Promise<string> {
   }
 }
 
-function record(service: JobService, id: string, owner: string | null): { events: JobEvent[]; done: Promise<void> } {
-  const events: JobEvent[] = [];
-  const done = new Promise<void>((resolve) => {
-    void service.subscribe(id, owner, (event) => {
-      events.push(event);
-      if (event.type === 'done') resolve();
-    });
-  });
-  return { events, done };
-}
 
 describe('queue job service', () => {
   it.each([
@@ -60,11 +51,11 @@ describe('queue job service', () => {
     const jobs = h.jobs();
     h.worker();
     const { id } = await jobs.submit(mixedRequest(3), null);
-    const early = record(jobs, id, null);
+    const early = recordEvents(jobs, id, null);
     await early.done;
     expect(early.events.map((e) => e.type)).toEqual(['group', 'group', 'group', 'done']);
     expect(early.events.flatMap((e) => (e.type === 'group' ? [e.index] : [])).sort()).toEqual([0, 1, 2]);
-    const late = record(jobs, id, null);
+    const late = recordEvents(jobs, id, null);
     await late.done;
     expect(late.events).toEqual(early.events);
     expect(await jobs.subscribe(id, 'mallory', () => {})).toBeNull();
@@ -76,7 +67,7 @@ describe('queue job service', () => {
     const jobs = h.jobs();
     h.worker();
     const { id } = await jobs.submit(mixedRequest(3, { scale: 'batch' }), null);
-    const { events, done } = record(jobs, id, null);
+    const { events, done } = recordEvents(jobs, id, null);
     await done;
     const view = await jobs.get(id, null);
     expect(events).toEqual([...(view?.result?.groups ?? []).map((result, index) => ({ type: 'group', index, result })), { type: 'done', status: 'completed' }]);
@@ -117,7 +108,7 @@ describe('queue job service', () => {
     const h = setup();
     const jobs = h.jobs();
     const { id } = await jobs.submit(mixedRequest(3), null);
-    const { events, done } = record(jobs, id, null);
+    const { events, done } = recordEvents(jobs, id, null);
     expect(await jobs.cancel(id, 'mallory')).toBe(false);
     expect(await jobs.cancel(id, null)).toBe(true);
     await done;

@@ -2,6 +2,7 @@
 import { pino } from 'pino';
 import { AppError } from '../core/errors.ts';
 import { loadConfig } from '../config/config.ts';
+import { closeOnSignals } from '../core/shutdown.ts';
 import { createInProcessGrader } from '../grading/in-process-grader.ts';
 import { createGradingWorker } from './worker.ts';
 
@@ -20,19 +21,7 @@ const worker = createGradingWorker({
   onError: (err, jobId) => logger.warn({ err, job_id: jobId }, 'worker fault'),
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, 'finishing active jobs, then exiting');
-    setTimeout(() => process.exit(1), SHUTDOWN_WATCHDOG_MS).unref();
-    worker.close().then(
-      () => logger.info('closed'),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exitCode = 1;
-      },
-    );
-  });
-}
+closeOnSignals(logger, () => worker.close(), { message: 'finishing active jobs, then exiting', watchdogMs: SHUTDOWN_WATCHDOG_MS });
 
 logger.info({ concurrency: config.workerConcurrency, threads: config.threads }, 'worker started');
 await worker.run();
