@@ -43,7 +43,7 @@ describe('finishGroup', () => {
   });
 
   it('gives a null reward when any requested component is null, even with weight 0', () => {
-    const group: GroupContext = { ...ctx, task: { type: 'math', answer: '4' } };
+    const group: GroupContext = { ...ctx, task: { type: 'code', language: 'python', tests: [{ input: '', output: '4' }] } };
     const [result] = grade({ accuracy: 0, format: 1 }, ['<think>a</think><answer>4</answer>'], group);
     expect(result).toMatchObject({ reward: null, status: 'unsupported_task', components: { accuracy: null, format: 1 } });
   });
@@ -94,7 +94,7 @@ describe('finishGroup', () => {
   });
 
   it('reports stop_properly as null when the reward is null', () => {
-    const group: GroupContext = { ...ctx, task: { type: 'math', answer: '4' } };
+    const group: GroupContext = { ...ctx, task: { type: 'code', language: 'python', tests: [{ input: '', output: '4' }] } };
     const [result] = grade({ accuracy: 1, stop_properly: { coef: 0.5 } }, [{ text: '4', finish_reason: 'length' }], group);
     expect(result).toMatchObject({ reward: null, components: { accuracy: null, stop_properly: null } });
   });

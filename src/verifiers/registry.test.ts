@@ -9,13 +9,9 @@ describe('verifyTask', () => {
     expect(verifyTask({ type: 'text', answer: '4' }, completion)).toMatchObject({ status: 'correct', score: 1, answer: '4' });
   });
 
-  it('answers unsupported_task with score null for math until its verifier is installed', () => {
-    expect(verifyTask({ type: 'math', answer: '4' }, completion)).toEqual({
-      status: 'unsupported_task',
-      score: null,
-      answer: null,
-      details: { reason: 'math verifier not installed yet (issue 3)' },
-    });
+  it('verifies math with the math verifier', () => {
+    expect(verifyTask({ type: 'math', answer: '4' }, completion)).toMatchObject({ status: 'correct', score: 1, answer: '4' });
+    expect(verifyTask({ type: 'math', answer: '5' }, completion)).toMatchObject({ status: 'incorrect', score: 0, answer: '4' });
   });
 
   it('answers unsupported_task for code called synchronously: code is verified asynchronously by the pipeline', () => {

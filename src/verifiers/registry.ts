@@ -6,6 +6,7 @@ import type { NormalizedCompletion } from '../core/schemas/completion.ts';
 import type { Task, TaskType } from '../core/schemas/task.ts';
 import type { TaskVerifier, Verdict } from './types.ts';
 import { verifyText } from './text.ts';
+import { verifyMath } from './math/verify.ts';
 
 type Registry = { readonly [K in TaskType]: TaskVerifier<Extract<Task, { type: K }>> };
 
@@ -20,7 +21,7 @@ export function notInstalled(reason: string): TaskVerifier {
 
 /** Verifiers by task type. */
 export const VERIFIERS: Registry = {
-  math: notInstalled('math verifier not installed yet (issue 3)'),
+  math: verifyMath,
   // Code runs in sandbox processes, asynchronously: the pipeline calls verifyCode (grading/code-runner.ts).
   code: notInstalled('code is verified by the grading pipeline in its sandboxes, not synchronously'),
   text: verifyText,

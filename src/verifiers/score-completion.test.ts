@@ -54,7 +54,7 @@ describe('scoreCompletion', () => {
   });
 
   it('gives null accuracy and cosine, but still format, for a task without a verifier', () => {
-    const score = scoreCompletion(ctx({ type: 'math', answer: '4' }), GOOD, resolveRewards({ accuracy: 1, format: 1, cosine: 1 }));
+    const score = scoreCompletion(ctx({ type: 'code', language: 'python', tests: [{ input: '', output: '4' }] }), GOOD, resolveRewards({ accuracy: 1, format: 1, cosine: 1 }));
     expect(score.verdict.status).toBe('unsupported_task');
     expect(score.components).toEqual({ accuracy: null, format: 1, cosine: null });
   });

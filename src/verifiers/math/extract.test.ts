@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { extractMathAnswer, lastBoxed } from './extract.ts';
+
+describe('lastBoxed', () => {
+  it('matches nested braces and takes the last box', () => {
+    expect(lastBoxed('\\boxed{1} then \\boxed{\\frac{1}{2}}.')).toBe('\\frac{1}{2}');
+    expect(lastBoxed('\\fbox{7}')).toBe('7');
+  });
+
+  it('reads a box without braces', () => {
+    expect(lastBoxed('so \\boxed 5$.')).toBe('5');
+  });
+
+  it('falls back to the previous box when the last one is truncated', () => {
+    expect(lastBoxed('\\boxed{3} and finally \\boxed{\\frac{1}{')).toBe('3');
+  });
+});
+
+describe('extractMathAnswer', () => {
+  it('grades only what follows </think>', () => {
+    expect(extractMathAnswer('<think>\\boxed{5}</think>The answer is 4.')).toEqual({ answer: '4', source: 'marker' });
+  });
+
+  it('finds no answer while the completion is still thinking', () => {
+    expect(extractMathAnswer('<think>the answer is 4')).toEqual({ answer: null, source: 'none' });
+  });
+
+  it('prefers a box inside the answer tag, reported as the answer tag', () => {
+    expect(extractMathAnswer('<answer>so \\boxed{7}</answer>')).toEqual({ answer: '7', source: 'answer_tag' });
+    expect(extractMathAnswer('<answer> 7 </answer>')).toEqual({ answer: '7', source: 'answer_tag' });
+  });
+
+  it('reads the Minerva "final answer is $…$" sentence', () => {
+    expect(extractMathAnswer('Final Answer: The final answer is $\\frac{1}{2}$. I hope it is correct.')).toEqual({ answer: '\\frac{1}{2}', source: 'marker' });
+  });
+
+  it('reads "Answer:" on the next line', () => {
+    expect(extractMathAnswer('Work.\nAnswer:\n12')).toEqual({ answer: '12', source: 'marker' });
+  });
+
+  it('reads GSM8K hashes', () => {
+    expect(extractMathAnswer('48 + 24 = 72\n#### 72')).toEqual({ answer: '72', source: 'gsm8k' });
+  });
+
+  it('takes a short completion as the answer and gives up on a long unmarked one', () => {
+    expect(extractMathAnswer(' 3/4 ')).toEqual({ answer: '3/4', source: 'bare' });
+    expect(extractMathAnswer('I tried many things.\nNone worked, and 5 is not it.')).toEqual({ answer: null, source: 'none' });
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeCompletion } from '../../core/schemas/completion.ts';
+import type { MathTask } from '../../core/schemas/task.ts';
+import { verifyMath } from './verify.ts';
+
+const verify = (task: MathTask, text: string) => verifyMath(task, normalizeCompletion(text));
+const HALF: MathTask = { type: 'math', answer: '\\frac{1}{2}' };
+
+describe('verifyMath', () => {
+  it('scores an equivalent boxed answer as correct and reports it', () => {
+    expect(verify(HALF, '<think>1/2</think> So \\boxed{0.5}.')).toEqual({ status: 'correct', score: 1, answer: '0.5', details: { extraction: 'boxed' } });
+  });
+
+  it('scores a different answer as incorrect', () => {
+    expect(verify(HALF, '<answer>1/3</answer>')).toEqual({ status: 'incorrect', score: 0, answer: '1/3', details: { extraction: 'answer_tag' } });
+  });
+
+  it('answers no_answer when nothing can be extracted', () => {
+    expect(verify(HALF, 'I tried.\nI could not solve it.')).toEqual({ status: 'no_answer', score: 0, answer: null, details: { extraction: 'none' } });
+  });
+
+  it('refuses a pathological prediction as incorrect with reason too_large', () => {
+    expect(verify(HALF, '\\boxed{2^{2^{2^{2^{2}}}}}')).toEqual({
+      status: 'incorrect',
+      score: 0,
+      answer: '2^{2^{2^{2^{2}}}}',
+      details: { extraction: 'boxed', reason: 'too_large' },
+    });
+  });
+
+  it('answers invalid_reference with score null when the gold cannot be parsed', () => {
+    expect(verify({ type: 'math', answer: '$ $' }, '\\boxed{1}')).toMatchInlineSnapshot(`
+      {
+        "answer": "1",
+        "details": {
+          "extraction": "boxed",
+          "reason": "gold "$ $": empty (empty answer)",
+        },
+        "score": null,
+        "status": "invalid_reference",
+      }
+    `);
+  });
+
+  it('accepts any of a list of accepted answers', () => {
+    const task: MathTask = { type: 'math', answer: ['12', '\\text{twelve}'] };
+    expect(verify(task, '\\boxed{\\text{twelve}}').status).toBe('correct');
+    expect(verify(task, '\\boxed{13}').status).toBe('incorrect');
+  });
+
+  it('parses the gold once per task object', () => {
+    const task: MathTask = { type: 'math', answer: '4' };
+    const first = verify(task, '\\boxed{4}');
+    expect(verify(task, '\\boxed{4}')).toEqual(first);
+  });
+});
