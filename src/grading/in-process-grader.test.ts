@@ -50,7 +50,9 @@ describe('in-process grader', () => {
         { task, completions: [wrong, good] },
       ],
     });
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // The hang is endless: finishing at all (well inside the 30 s test timeout, on a loaded 2-core CI
+    // machine where threads boot slowly) is what shows the watchdog ended it.
+    expect(Date.now() - started).toBeLessThan(20_000);
     const [first, second] = response.groups;
     expect(first?.results.map((r) => r.status)).toEqual(['correct', 'timeout', 'incorrect', 'correct']);
     expect(first?.results[1]).toMatchObject({ reward: null, advantage: 0, components: { accuracy: null, format: null } });
