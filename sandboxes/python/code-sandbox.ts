@@ -3,7 +3,8 @@
  * (sandboxes/javascript/protocol.ts): test inputs in, raw outputs out; the host compares.
  */
 import type { CodeSandbox, SandboxRequest, SandboxResult, TestRun } from '../javascript/protocol.ts';
-import { createPythonSandbox, type PythonSandboxOptions, type TestInput, type TestOutcome } from './index.ts';
+import { AppError } from '../../src/core/errors.ts';
+import { createPythonSandbox, PythonSandboxError, type PythonSandboxOptions, type TestInput, type TestOutcome } from './index.ts';
 
 function toTestRun(outcome: TestOutcome): TestRun {
   if (outcome.status === 'ok') return { status: 'ok', output: outcome.valueJson ?? outcome.stdout };
@@ -28,6 +29,8 @@ export function createPythonCodeSandbox(options: PythonSandboxOptions = {}): Cod
       try {
         outcomes = await sandbox.run(request.source, tests, { timeLimitMs: request.timeLimitMs, memoryLimitMb: request.memoryLimitMb });
       } catch (error) {
+        // The jail could not start: the machine's fault, not the program's; a 503 the queue retries.
+        if (error instanceof PythonSandboxError) throw new AppError('SANDBOX_UNAVAILABLE', `python sandbox unavailable: ${error.message}`);
         // A function name Python cannot call is the task's problem, reported per test, not a crash.
         if (!(error instanceof TypeError)) throw error;
         return { kind: 'ran', tests: tests.map(() => ({ status: 'runtime_error', output: '', error: error.message })) };

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   CONTENT_TYPE_UNSUPPORTED: { status: 415, doc: 'The body is not `application/json`.' },
   RATE_LIMITED: { status: 429, doc: 'The key sent more requests than its rate limit allows; retry after `Retry-After` seconds (cluster mode).' },
   NOT_READY: { status: 503, doc: 'GET /readyz: the grader (embedded) or the queue and workers (cluster) cannot take work.' },
+  SANDBOX_UNAVAILABLE: { status: 503, doc: 'A code sandbox cannot start on this machine (e.g. bubblewrap missing or user namespaces refused): an infrastructure fault, retried by the queue.' },
   QUEUE_UNAVAILABLE: { status: 503, doc: 'Redis is unreachable: the producer fails fast instead of accepting work it cannot queue (cluster mode).' },
   INTERNAL: { status: 500, doc: 'Unexpected fault; the message is logged, not returned.' },
 } as const;
