@@ -3,18 +3,7 @@
  * length (a few hundred to ~2,000 characters), some correct, some wrong, some malformed, some in Chinese.
  */
 import type { Group } from '../src/core/schemas/request.ts';
-
-/** mulberry32: a tiny seeded PRNG so every run benchmarks the same bytes. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/core/seeded-random.ts';
 
 const WORDS = 'the answer follows from the definition so we check each option carefully and compare it with the question before we decide which one fits best'.split(' ');
 const HAN = '因为所以我们首先考虑这个问题然后比较每个选项最后得到答案';

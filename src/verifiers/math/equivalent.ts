@@ -9,6 +9,7 @@
 import { evaluate } from './expr.ts';
 import { equal, mul, rational, within, type Rational } from './rational.ts';
 import type { MathValue } from './value.ts';
+import { seededRandom } from '../../core/seeded-random.ts';
 
 type NumberValue = Extract<MathValue, { kind: 'number' }>;
 
@@ -62,18 +63,6 @@ function readings(value: NumberValue): NumberValue[] {
   return [fraction, plain];
 }
 
-// mulberry32: a tiny seeded generator, so that verdicts are deterministic.
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function valueAt(value: MathValue, scope: ReadonlyMap<string, number>): number {
   if (value.kind === 'number') return value.approx;
   if (value.kind === 'expression') return evaluate(value.expression.node, scope);
@@ -82,7 +71,7 @@ function valueAt(value: MathValue, scope: ReadonlyMap<string, number>): number {
 
 function sameFunction(gold: MathValue, prediction: MathValue): boolean {
   const symbols = new Set([...(gold.kind === 'expression' ? gold.expression.symbols : []), ...(prediction.kind === 'expression' ? prediction.expression.symbols : [])]);
-  const random = generator(0x5eed);
+  const random = seededRandom(0x5eed);
   let defined = 0;
   for (let k = 0; k < IDENTITY_POINTS; k++) {
     const scope = new Map([...symbols].map((name) => [name, 0.3 + 2.4 * random()] as const));
