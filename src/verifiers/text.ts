@@ -8,6 +8,7 @@ import type { TaskVerifier, Verdict } from './types.ts';
 import { extractSpan, isShortAnswer, lastLine, markedAnswer } from './text-extract.ts';
 import { normalizeAnswer } from './text-normalize.ts';
 import { choiceLetter, letterIndex, prepareChoices, selectedChoice, type Choices } from './text-choices.ts';
+import { cachedByObject } from './cached-by-object.ts';
 
 type Reference =
   | { readonly kind: 'invalid'; readonly reason: string }
@@ -41,17 +42,8 @@ function prepareReference(task: TextTask): Reference {
   return { kind: 'choice', choices, correct, longest: Math.max(...answers.map((a) => a.length), ...task.choices.map((c) => c.length)) };
 }
 
-// A group's completions share one task object: prepare its reference once, not once per completion.
-const prepared = new WeakMap<TextTask, Reference>();
-
-function referenceOf(task: TextTask): Reference {
-  let reference = prepared.get(task);
-  if (reference === undefined) {
-    reference = prepareReference(task);
-    prepared.set(task, reference);
-  }
-  return reference;
-}
+// A group's completions share one task object: its reference is prepared once per group.
+const referenceOf = cachedByObject(prepareReference);
 
 function matches(reference: Exclude<Reference, { kind: 'invalid' }>, candidate: string): { ok: boolean; choice?: string } {
   if (reference.kind === 'exact') return { ok: reference.accepted.has(normalizeAnswer(candidate, reference.caseSensitive)) };

@@ -10,6 +10,7 @@ import { extractMathAnswer } from './extract.ts';
 import { cleanLatex } from './latex.ts';
 import { normalizeText, parseAnswer } from './parse.ts';
 import type { MathValue } from './value.ts';
+import { cachedByObject } from '../cached-by-object.ts';
 
 interface Gold {
   readonly text: string;
@@ -28,17 +29,8 @@ function prepareReference(task: MathTask): Reference {
   return { ok: true, golds };
 }
 
-// A group's completions share one task object: parse its gold once, not once per completion.
-const prepared = new WeakMap<MathTask, Reference>();
-
-function referenceOf(task: MathTask): Reference {
-  let reference = prepared.get(task);
-  if (reference === undefined) {
-    reference = prepareReference(task);
-    prepared.set(task, reference);
-  }
-  return reference;
-}
+// A group's completions share one task object: its reference is prepared once per group.
+const referenceOf = cachedByObject(prepareReference);
 
 /**
  * Verifies a math task. `correct` (1) when the extracted answer is equivalent to an accepted answer;
