@@ -12,10 +12,24 @@ afterAll(() => sandbox.close());
 const statuses = (outcomes: TestOutcome[]): string[] => outcomes.map((o) => o.status);
 const stdoutOf = (outcome: TestOutcome | undefined): string => (outcome?.status === 'ok' ? outcome.stdout : `<${outcome?.status}>`);
 
-/** Processes on the host whose command line mentions the harness: must be none after every run. */
-function leftoverJailProcesses(): string[] {
-  const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return ps.split('\n').filter((line) => line.includes('/harness.py'));
+/** This process's descendants whose command line mentions the harness (bwrap, harness, its children). */
+function jailProcesses(): string[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
+    .filter((m): m is RegExpMatchArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] ?? '' }));
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) {
+      if (!mine.has(row.pid) && mine.has(row.ppid)) {
+        mine.add(row.pid);
+        grew = true;
+      }
+    }
+  }
+  return rows.filter((row) => mine.has(row.pid) && row.args.includes('/harness.py')).map((row) => row.args);
 }
 
 describe.concurrent('python sandbox: early exits never pass a function-call test', () => {
@@ -62,7 +76,7 @@ describe.concurrent('python sandbox: results cannot be forged', () => {
   it('ignores records written to every descriptor the program can reach', async ({ expect }) => {
     const outcomes = await sandbox.run(hostile('forges-records-on-every-descriptor'), [call('solve', 1), call('solve', 2)], FAST);
     // The bytes land in the program's own report pipe and spoil only its own report.
-    expect(outcomes).toEqual([1, 2].map(() => ({ status: 'runtime_error', detail: 'exited without a result (status 0)' })));
+    expect(outcomes).toEqual([1, 2].map(() => ({ status: 'runtime_error', detail: 'malformed report' })));
   });
 
   it('denies pidfd_getfd, ptrace and /proc access to the harness descriptors', async ({ expect }) => {
@@ -193,10 +207,69 @@ describe.concurrent('python sandbox: the host is out of reach', () => {
   });
 });
 
+describe.concurrent('python sandbox: one completion cannot harm the next in the same warm jail', () => {
+  const honestRun = async (own: ReturnType<typeof createPythonSandbox>): Promise<string[]> => {
+    const program = 'import os, resource\nprint(os.getpriority(os.PRIO_PROCESS, 0), len(os.sched_getaffinity(0)), resource.getrlimit(resource.RLIMIT_NOFILE)[0])\n';
+    const outcomes = await own.run(program, Array.from({ length: 12 }, () => stdio('')), FAST);
+    return outcomes.map(stdoutOf);
+  };
+
+  for (const name of ['lowers-harness-rlimits', 'renices-and-pins-the-harness', 'sends-sigint-to-the-harness']) {
+    it(`runs the next completion normally after ${name}`, async ({ expect }) => {
+      const own = createPythonSandbox({ concurrency: 1 });
+      try {
+        const baseline = await honestRun(own);
+        const first = await own.run(hostile(name), [call('solve', 1), call('solve', 2)], FAST);
+        expect(first.map((o) => (o.status === 'ok' ? o.valueJson : o.status))).toEqual(['1', '2']);
+        expect(await honestRun(own)).toEqual(baseline);
+      } finally {
+        await own.close();
+      }
+    });
+  }
+
+  it('cannot create SysV or POSIX IPC objects that would outlive it', async ({ expect }) => {
+    const [outcome] = await sandbox.run(hostile('creates-sysv-message-queue'), [stdio('')], FAST);
+    expect(outcome).toEqual({ status: 'ok', stdout: 'msgget -1 semget -1 mq_open -1\n' });
+  });
+
+  for (const name of ['marks-tmp-with-xattrs-and-modes', 'plants-deep-directory-tree']) {
+    it(`hands the next completion empty scratch mounts after ${name}`, async ({ expect }) => {
+      const own = createPythonSandbox({ concurrency: 1 });
+      try {
+        const [planted] = await own.run(hostile(name), [stdio('plant')], { timeLimitMs: 3000, memoryLimitMb: 256 });
+        expect(stdoutOf(planted)).toContain('planted');
+        const [checked] = await own.run(hostile(name), [stdio('check')], FAST);
+        expect(checked).toEqual({ status: 'ok', stdout: 'left over []\n' });
+      } finally {
+        await own.close();
+      }
+    });
+  }
+});
+
+describe.concurrent('python sandbox: programs that never finish', () => {
+  for (const name of ['blocks-on-a-fifo', 'catastrophic-regex-backtracking']) {
+    it(`times out ${name}`, async ({ expect }) => {
+      const outcomes = await sandbox.run(hostile(name), [stdio(''), stdio('')], { timeLimitMs: 300, memoryLimitMb: 256 });
+      expect(statuses(outcomes)).toEqual(['timeout', 'timeout']);
+    });
+  }
+});
+
 describe('python sandbox: teardown', () => {
-  it('leaves no jail process on the host after hostile runs', async ({ expect }) => {
-    await sandbox.run(hostile('double-fork-daemon'), [stdio('spawn')], FAST);
-    await sandbox.run(hostile('fork-bomb'), [stdio('')], { timeLimitMs: 200, memoryLimitMb: 256 });
-    expect(leftoverJailProcesses()).toEqual([]);
+  it('keeps only its warm jails between runs and leaves no process after close', async ({ expect }) => {
+    await sandbox.close();
+    const own = createPythonSandbox({ concurrency: 1 });
+    await own.run(hostile('double-fork-daemon'), [stdio('spawn')], FAST);
+    await own.run(hostile('fork-bomb'), [stdio('')], { timeLimitMs: 200, memoryLimitMb: 256 });
+    await own.run(hostile('double-fork-daemon'), [stdio('spawn')], FAST);
+    // One warm jail: bwrap and its harness. The daemons and the bomb's processes are gone.
+    const warm = jailProcesses();
+    expect(warm.filter((args) => args.startsWith('/usr/bin/bwrap'))).toHaveLength(1);
+    expect(warm.filter((args) => !args.startsWith('/usr/bin/bwrap'))).toHaveLength(1);
+    await own.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(jailProcesses()).toEqual([]);
   });
 });

@@ -1,16 +1,15 @@
 /**
- * One jail run: a fresh job directory, bubblewrap around `/usr/bin/python3 -I -S harness.py`,
- * a wall-clock deadline enforced with SIGKILL of the whole process group, byte caps on every pipe
- * while reading, and the job directory deleted afterwards. No Python state survives a run.
+ * One jail: bubblewrap around a warmed `/usr/bin/python3 -I -S harness.py` that serves one job per
+ * completion, one after another (see harness.py). Per job: a wall-clock deadline enforced with
+ * SIGKILL of the jail's whole process group, a byte cap on the result channel; the jail is retired
+ * (killed, never reused) after any deadline, overflow, malformed record or harness request, and
+ * after {@link MAX_JOBS_PER_JAIL} jobs.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { lstatSync, readlinkSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { parseRecords, writeJobDir } from './protocol.ts';
+import { encodeJob, parseRecords } from './protocol.ts';
 import { packagePath } from '../../src/core/package-root.ts';
 import { buildSeccompFilter } from './seccomp.ts';
 import { PythonSandboxError, type RunLimits, type TestInput, type TestOutcome } from './types.ts';
@@ -44,7 +43,10 @@ function systemDirArgs(): string[] {
 
 const SYSTEM_DIR_ARGS = systemDirArgs();
 
-function bwrapArgs(jobDir: string): string[] {
+/** Jobs one jail serves before it is replaced: bounds any slow drift of a long-lived interpreter. */
+export const MAX_JOBS_PER_JAIL = 1000;
+
+function bwrapArgs(): string[] {
   return [
     '--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session', '--as-pid-1',
     '--uid', String(NOBODY), '--gid', String(NOBODY), '--cap-drop', 'ALL', '--hostname', 'jail',
@@ -52,7 +54,6 @@ function bwrapArgs(jobDir: string): string[] {
     '--dev', '/dev',
     '--size', String(SHM_BYTES), '--tmpfs', '/dev/shm',
     '--size', String(TMPFS_BYTES), '--tmpfs', '/tmp',
-    '--ro-bind', jobDir, '/job',
     '--ro-bind', HARNESS, '/harness.py',
     '--remount-ro', '/',
     '--chdir', '/tmp',
@@ -64,111 +65,197 @@ function bwrapArgs(jobDir: string): string[] {
   ];
 }
 
-/** Collects a stream up to `capBytes`; past the cap it calls `onOverflow` once and keeps draining. */
-function collect(stream: Readable, capBytes: number, onOverflow: () => void): () => Buffer {
+
+/** Collects a stream up to `capBytes` and drops the rest (the jail's stderr, for diagnostics). */
+function collectCapped(stream: Readable, capBytes: number): () => Buffer {
   const chunks: Buffer[] = [];
   let size = 0;
-  let overflowed = false;
   stream.on('data', (chunk: Buffer) => {
-    if (overflowed) return;
+    if (size >= capBytes) return;
+    chunks.push(chunk.subarray(0, capBytes - size));
     size += chunk.length;
-    if (size > capBytes) {
-      overflowed = true;
-      onOverflow();
-      return;
-    }
-    chunks.push(chunk);
   });
   stream.on('error', () => undefined);
   return () => Buffer.concat(chunks);
 }
 
-/** A handle on a running jail so the pool can kill it on close(). */
-export interface JailHandle {
-  kill(): void;
+/** One completion's job, encoded for the harness with its own nonce. */
+export interface PreparedJob {
+  nonce: string;
+  bytes: Buffer;
+  tests: readonly TestInput[];
+  limits: RunLimits;
+  maxOutputBytes: number;
 }
 
-/**
- * Runs `tests` against `program` in one fresh jail. Rejects only with {@link PythonSandboxError}
- * when the jail could not start; every behaviour of the program is an outcome.
- */
-export async function runInJail(
-  program: string,
-  tests: readonly TestInput[],
-  limits: RunLimits,
-  maxOutputBytes: number,
-  register: (handle: JailHandle) => () => void,
-): Promise<TestOutcome[]> {
-  const jobDir = await mkdtemp(join(tmpdir(), 'arbiter-py-'));
-  try {
-    await chmod(jobDir, 0o755);
-    await writeJobDir(jobDir, program, tests, limits, maxOutputBytes);
-    return await supervise(jobDir, tests, limits, maxOutputBytes, register);
-  } finally {
-    await rm(jobDir, { recursive: true, force: true });
-  }
-}
-
-function supervise(
-  jobDir: string,
-  tests: readonly TestInput[],
-  limits: RunLimits,
-  maxOutputBytes: number,
-  register: (handle: JailHandle) => () => void,
-): Promise<TestOutcome[]> {
+/** Encodes a job; throws TypeError for an entry point Python cannot call (before any jail is used). */
+export function prepareJob(program: string, tests: readonly TestInput[], limits: RunLimits, maxOutputBytes: number): PreparedJob {
   const nonce = randomBytes(16).toString('hex');
-  const asNobody = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
-  const child = spawn(BWRAP, bwrapArgs(jobDir), {
-    env: {},
-    detached: true,
-    stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
-    ...asNobody,
-  });
-  let killed: 'deadline' | 'overflow' | 'closed' | undefined;
-  const kill = (why: NonNullable<typeof killed>): void => {
-    killed ??= why;
-    if (child.pid !== undefined) {
+  return { nonce, bytes: encodeJob(nonce, program, tests, limits, maxOutputBytes), tests, limits, maxOutputBytes };
+}
+
+/** How one job ended: outcomes (and whether the jail may take another job), or no start at all. */
+export type JobResult =
+  | { kind: 'done'; outcomes: TestOutcome[]; reusable: boolean }
+  | { kind: 'not_started'; reason: string };
+
+type KillReason = 'deadline' | 'overflow' | 'closed' | 'retired';
+
+interface ActiveJob {
+  nonce: string;
+  tests: readonly TestInput[];
+  doneTails: readonly string[];
+  chunks: Buffer[];
+  size: number;
+  cap: number;
+  tail: string;
+  timer: NodeJS.Timeout;
+  killed: KillReason | undefined;
+  settle: (result: JobResult) => void;
+  fail: (error: Error) => void;
+}
+
+/** A started jail; {@link Jail.run} one job at a time. */
+export class Jail {
+  readonly #child: ChildProcess;
+  readonly #stderr: () => Buffer;
+  #jobs = 0;
+  #exited = false;
+  #retired = false;
+  #spawnError: Error | undefined;
+  #job: ActiveJob | undefined;
+
+  constructor() {
+    const asNobody = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
+    this.#child = spawn(BWRAP, bwrapArgs(), {
+      env: {},
+      detached: true,
+      stdio: ['pipe', 'ignore', 'pipe', 'pipe', 'pipe'],
+      ...asNobody,
+    });
+    const child = this.#child;
+    this.#stderr = collectCapped(child.stderr as Readable, STDERR_CAP_BYTES);
+    const seccomp = child.stdio[4] as Writable;
+    seccomp.on('error', () => undefined);
+    seccomp.end(SECCOMP);
+    child.stdin?.on('error', () => undefined);
+    const channel = child.stdio[3] as Readable;
+    channel.on('data', (chunk: Buffer) => this.#onRecords(chunk));
+    channel.on('error', () => undefined);
+    child.on('error', (error) => {
+      this.#spawnError = error;
+    });
+    child.on('close', () => {
+      this.#exited = true;
+      this.#finish();
+    });
+    // An idle jail must not keep the host process alive; a running job holds its deadline timer.
+    child.unref();
+    for (const stream of child.stdio) (stream as { unref?: () => void } | null)?.unref?.();
+  }
+
+  /** True while the jail can take another job. */
+  get usable(): boolean {
+    return !this.#exited && !this.#retired && this.#job === undefined && this.#jobs < MAX_JOBS_PER_JAIL;
+  }
+
+  /** Jobs sent to this jail so far. */
+  get jobs(): number {
+    return this.#jobs;
+  }
+
+  /**
+   * Runs one job. Resolves with every behaviour of the program as an outcome, or
+   * `not_started` when the jail produced nothing (bubblewrap missing, jail died before the job);
+   * rejects only with {@link PythonSandboxError} when the jail was killed by `kill()`.
+   */
+  run({ nonce, bytes, tests, limits, maxOutputBytes }: PreparedJob): Promise<JobResult> {
+    this.#jobs += 1;
+    return new Promise((resolve, reject) => {
+      const deadlineMs = tests.reduce((sum) => sum + limits.timeLimitMs + PER_TEST_MARGIN_MS, STARTUP_MARGIN_MS);
+      this.#job = {
+        nonce,
+        tests,
+        doneTails: [`${nonce} done keep 0\n\n`, `${nonce} done retire 0\n\n`],
+        chunks: [],
+        size: 0,
+        cap: tests.length * (maxOutputBytes + 512) + 4096,
+        tail: '',
+        timer: setTimeout(() => this.#kill('deadline'), deadlineMs),
+        killed: undefined,
+        settle: resolve,
+        fail: reject,
+      };
+      if (this.#exited) return this.#finish();
+      this.#child.stdin?.write(bytes);
+    });
+  }
+
+  /** Kills the jail; a running job rejects with {@link PythonSandboxError}. */
+  kill(): void {
+    this.#kill('closed');
+  }
+
+  /** Retires the jail: killed now, never reused. */
+  retire(): void {
+    this.#kill('retired');
+  }
+
+  #kill(why: KillReason): void {
+    this.#retired = true;
+    if (this.#job !== undefined) this.#job.killed ??= why;
+    const pid = this.#child.pid;
+    if (pid !== undefined && !this.#exited) {
       try {
-        process.kill(-child.pid, 'SIGKILL');
+        process.kill(-pid, 'SIGKILL');
       } catch {
         // already gone
       }
     }
-    for (const stream of child.stdio) stream?.destroy();
-  };
-  const unregister = register({ kill: () => kill('closed') });
-  const deadlineMs = tests.reduce((sum) => sum + limits.timeLimitMs + PER_TEST_MARGIN_MS, STARTUP_MARGIN_MS);
-  const timer = setTimeout(() => kill('deadline'), deadlineMs);
-  const channelCap = tests.length * (maxOutputBytes + 512) + 4096;
-  const channel = collect(child.stdio[3] as Readable, channelCap, () => kill('overflow'));
-  const stderr = collect(child.stderr, STDERR_CAP_BYTES, () => undefined);
-  collect(child.stdout, 1024, () => undefined);
-  for (const [fd, bytes] of [[0, nonce], [4, SECCOMP]] as const) {
-    const stream = child.stdio[fd] as Writable;
-    stream.on('error', () => undefined);
-    stream.end(bytes);
+    for (const stream of this.#child.stdio) stream?.destroy();
+    // Destroyed pipes may never emit 'close' on the child: settle the job here.
+    this.#finish();
   }
-  return new Promise((resolve, reject) => {
-    let spawnError: Error | undefined;
-    child.on('error', (error) => {
-      spawnError = error;
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      unregister();
-      const parsed = parseRecords(channel(), nonce, tests);
-      if (parsed.done) return resolve(parsed.outcomes);
-      if (killed === 'closed') return reject(new PythonSandboxError('the Python sandbox was closed during the run'));
-      if (killed === undefined && parsed.outcomes.length === 0) {
-        const reason = spawnError?.message ?? stderr().toString('utf8').trim().slice(0, 500);
-        return reject(new PythonSandboxError(`the Python jail did not start (exit ${code}): ${reason}`));
-      }
-      const rest: TestOutcome[] = tests.slice(parsed.outcomes.length).map(() =>
-        killed === 'deadline'
-          ? { status: 'timeout', detail: 'run deadline exceeded' }
-          : { status: 'runtime_error', detail: 'sandbox ended before this test' },
-      );
-      resolve([...parsed.outcomes, ...rest]);
-    });
-  });
+
+  #onRecords(chunk: Buffer): void {
+    const job = this.#job;
+    if (job === undefined) return this.#kill('retired'); // the harness never writes between jobs
+    job.chunks.push(chunk);
+    job.size += chunk.length;
+    if (job.size > job.cap) return this.#kill('overflow');
+    job.tail = (job.tail + chunk.toString('latin1')).slice(-80);
+    if (!job.doneTails.some((tail) => job.tail.endsWith(tail))) return;
+    const parsed = parseRecords(Buffer.concat(job.chunks), job.nonce, job.tests);
+    if (!parsed.done) return;
+    this.#settle(job, { kind: 'done', outcomes: parsed.outcomes, reusable: !parsed.retire });
+    if (parsed.retire) this.retire();
+  }
+
+  #settle(job: ActiveJob, result: JobResult): void {
+    clearTimeout(job.timer);
+    this.#job = undefined;
+    job.settle(result);
+  }
+
+  /** Ends the running job after the jail died or was killed: what arrived, then the rest decided. */
+  #finish(): void {
+    const job = this.#job;
+    if (job === undefined) return;
+    clearTimeout(job.timer);
+    this.#job = undefined;
+    const parsed = parseRecords(Buffer.concat(job.chunks), job.nonce, job.tests);
+    if (parsed.done) return job.settle({ kind: 'done', outcomes: parsed.outcomes, reusable: false });
+    if (job.killed === 'closed') return job.fail(new PythonSandboxError('the Python sandbox was closed during the run'));
+    if (job.killed === undefined && parsed.outcomes.length === 0) {
+      const reason = this.#spawnError?.message ?? this.#stderr().toString('utf8').trim().slice(0, 500);
+      return job.settle({ kind: 'not_started', reason });
+    }
+    const rest: TestOutcome[] = job.tests.slice(parsed.outcomes.length).map(() =>
+      job.killed === 'deadline'
+        ? { status: 'timeout', detail: 'run deadline exceeded' }
+        : { status: 'runtime_error', detail: 'sandbox ended before this test' },
+    );
+    job.settle({ kind: 'done', outcomes: [...parsed.outcomes, ...rest], reusable: false });
+    if (!this.#exited) this.#kill('retired');
+  }
 }

@@ -1,10 +1,9 @@
 /**
  * Host side of the host <-> harness contract; the authoritative description is the header of
- * harness.py. The host writes the job directory (program, spec, one input file per test) and
- * parses the nonce-framed records the harness writes on fd 3. Expected outputs never enter here.
+ * harness.py. The host encodes one job per completion (limits, program, each test's input) for the
+ * harness's stdin and parses the nonce-framed records the harness writes on fd 3. Expected outputs
+ * never enter here.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { RunLimits, TestInput, TestOutcome } from './types.ts';
 
 const STATUSES = new Set(['ok', 'runtime_error', 'timeout', 'memory_limit', 'output_limit', 'compile_error']);
@@ -12,41 +11,39 @@ const ENTRY_POINT = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 const MAX_DETAIL_CHARS = 200;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Writes `spec`, `solution.py` and `in/<i>` into `dir` (already created, empty). */
-export async function writeJobDir(
-  dir: string,
-  program: string,
-  tests: readonly TestInput[],
-  limits: RunLimits,
-  maxOutputBytes: number,
-): Promise<void> {
+/**
+ * One job as the bytes the harness reads from its stdin. Throws TypeError for an entry point that
+ * is not a Python identifier (before anything reaches a jail).
+ */
+export function encodeJob(nonce: string, program: string, tests: readonly TestInput[], limits: RunLimits, maxOutputBytes: number): Buffer {
+  const source = Buffer.from(program, 'utf8');
+  const inputs = tests.map((test) => Buffer.from(test.kind === 'stdio' ? test.stdin : test.argsJson, 'utf8'));
   const lines = [
-    'arbiter-job 1',
+    'arbiter-job 2',
+    `nonce ${nonce}`,
     `time_limit_ms ${Math.max(1, Math.ceil(limits.timeLimitMs))}`,
     `memory_limit_mb ${Math.max(16, Math.ceil(limits.memoryLimitMb))}`,
     `max_output_bytes ${maxOutputBytes}`,
+    `program ${source.length}`,
     `tests ${tests.length}`,
   ];
-  await mkdir(join(dir, 'in'), { mode: 0o755 });
-  await Promise.all(
-    tests.map((test, i) => {
-      if (test.kind === 'stdio') {
-        lines.push('stdio');
-        return writeFile(join(dir, 'in', String(i)), test.stdin, { mode: 0o644 });
-      }
-      if (!ENTRY_POINT.test(test.fn)) throw new TypeError(`invalid Python entry point name: ${JSON.stringify(test.fn)}`);
-      lines.push(`call ${test.fn}`);
-      return writeFile(join(dir, 'in', String(i)), test.argsJson, { mode: 0o644 });
-    }),
-  );
-  await writeFile(join(dir, 'spec'), lines.join('\n') + '\n', { mode: 0o644 });
-  await writeFile(join(dir, 'solution.py'), program, { mode: 0o644 });
+  tests.forEach((test, i) => {
+    const size = inputs[i]?.length ?? 0;
+    if (test.kind === 'stdio') return lines.push(`stdio ${size}`);
+    if (!ENTRY_POINT.test(test.fn)) throw new TypeError(`invalid Python entry point name: ${JSON.stringify(test.fn)}`);
+    return lines.push(`call ${test.fn} ${size}`);
+  });
+  return Buffer.concat([Buffer.from(lines.join('\n') + '\n', 'ascii'), source, ...inputs]);
 }
 
-/** What the result channel said: outcomes in test order, and whether the final record arrived. */
+/**
+ * What the result channel said: outcomes in test order, whether the final record arrived, and
+ * whether the harness asked to be retired (its process was tampered with, or scratch not emptied).
+ */
 export interface ParsedRecords {
   outcomes: TestOutcome[];
   done: boolean;
+  retire: boolean;
 }
 
 function detailOf(payload: Buffer): string {
@@ -76,18 +73,21 @@ export function parseRecords(channel: Buffer, nonce: string, tests: readonly Tes
   let offset = 0;
   for (;;) {
     const newline = channel.indexOf(0x0a, offset);
-    if (newline < 0 || newline - offset > 200) return { outcomes, done: false };
+    if (newline < 0 || newline - offset > 200) return { outcomes, done: false, retire: true };
     const fields = channel.toString('latin1', offset, newline).split(' ');
-    if (fields.length !== 4 || fields[0] !== nonce || !/^\d{1,9}$/.test(fields[3] ?? '')) return { outcomes, done: false };
+    if (fields.length !== 4 || fields[0] !== nonce || !/^\d{1,9}$/.test(fields[3] ?? '')) return { outcomes, done: false, retire: true };
     const length = Number(fields[3]);
     const start = newline + 1;
-    if (channel.length < start + length + 1 || channel[start + length] !== 0x0a) return { outcomes, done: false };
+    if (channel.length < start + length + 1 || channel[start + length] !== 0x0a) return { outcomes, done: false, retire: true };
     const payload = channel.subarray(start, start + length);
     offset = start + length + 1;
-    if (fields[1] === 'done') return { outcomes, done: outcomes.length === tests.length };
+    if (fields[1] === 'done') {
+      const done = outcomes.length === tests.length && offset === channel.length;
+      return { outcomes, done, retire: !done || fields[2] !== 'keep' };
+    }
     const test = tests[outcomes.length];
     const status = fields[2] ?? '';
-    if (test === undefined || fields[1] !== String(outcomes.length) || !STATUSES.has(status)) return { outcomes, done: false };
+    if (test === undefined || fields[1] !== String(outcomes.length) || !STATUSES.has(status)) return { outcomes, done: false, retire: true };
     outcomes.push(outcomeOf(test, status, payload));
   }
 }
