@@ -543,6 +543,39 @@ def wipe_scratch():
         return False
 
 
+class Quitter:
+    """`exit()` and `quit()` as `site` defines them (`-S` skips `site`; judge programs call them)."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return 'Use %s() or Ctrl-D (i.e. EOF) to exit' % self.name
+
+    def __call__(self, code=None):
+        raise SystemExit(code)
+
+
+STDIN_PATHS = ('/dev/stdin', '/dev/fd/0', '/proc/self/fd/0')
+
+
+def install_program_builtins():
+    """What programs expect of a normal interpreter and the jail lacks: exit()/quit(), and
+    open('/dev/stdin') (a link into /proc, which the jail does not mount) opening descriptor 0."""
+    builtins = sys.modules['builtins']
+    builtins.exit = Quitter('exit')
+    builtins.quit = Quitter('quit')
+    real_open = builtins.open
+
+    def open(file, *args, **kwargs):  # noqa: A001 (replaces the builtin on purpose)
+        if isinstance(file, str) and file in STDIN_PATHS:
+            kwargs['closefd'] = False
+            return real_open(0, *args, **kwargs)
+        return real_open(file, *args, **kwargs)
+
+    builtins.open = open
+
+
 RLIMITS = tuple(getattr(resource, name) for name in sorted(dir(resource)) if name.startswith('RLIMIT_'))
 
 
@@ -568,6 +601,7 @@ def main():
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     for name in WARM_MODULES:
         __import__(name)
+    install_program_builtins()
     loads = sys.modules['json'].loads
     devnull = os.open('/dev/null', os.O_RDONLY)
     reader = JobReader()

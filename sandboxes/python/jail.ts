@@ -65,7 +65,6 @@ function bwrapArgs(): string[] {
   ];
 }
 
-
 /** Collects a stream up to `capBytes` and drops the rest (the jail's stderr, for diagnostics). */
 function collectCapped(stream: Readable, capBytes: number): () => Buffer {
   const chunks: Buffer[] = [];

@@ -82,6 +82,12 @@ describe.concurrent('python sandbox: honest programs', () => {
     expect(outcome).toEqual({ status: 'ok', stdout: '10000\n' });
   });
 
+  it('reads stdin through open("/dev/stdin") and ends with exit(), as judge programs do', async ({ expect }) => {
+    const program = 'import sys\nsys.stdin = open("/dev/stdin")\nprint(sys.stdin.read().strip()[::-1])\nexit()\nprint("not reached")\n';
+    const outcomes = await sandbox.run(program, [stdio('abc\n'), stdio('xyz')], FAST);
+    expect(outcomes).toEqual([{ status: 'ok', stdout: 'cba\n' }, { status: 'ok', stdout: 'zyx\n' }]);
+  });
+
   it('reports a syntax error as compile_error for every test', async ({ expect }) => {
     const outcomes = await sandbox.run('def f(:\n  pass\n', [stdio(''), stdio('')], FAST);
     expect(outcomes).toMatchInlineSnapshot(`
