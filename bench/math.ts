@@ -1,8 +1,10 @@
 /**
  * Throughput and latency of the math verifier on this machine, single-threaded (the pool runs one per core):
- * checks/s on simple numeric answers (bare, boxed, in <answer>), on LaTeX-heavier pairs, p95 latency on a
- * mixed set, and the slowest pathological input. Each check is a fresh task object, so the gold is parsed
- * every time (the worst case: in production a group shares one parsed gold).
+ * checks/s on simple numeric answers (bare, boxed, in <answer>), on LaTeX-heavier pairs (fractions with roots,
+ * polynomial and trigonometric identities, interval unions, inequalities, matrices, rearranged equations,
+ * complex numbers, factorials past double range), p95 latency on a mixed set, and the slowest pathological
+ * input. Each check is a fresh task object, so the gold is parsed every time (the worst case: in production
+ * a group shares one parsed gold).
  * Bar (issue 3): ≥ 20,000/s per core simple, ≥ 1,000/s per core LaTeX-heavy, p95 < 5 ms, pathological < 250 ms.
  * Run: npx tsx bench/math.ts [checks]
  */
@@ -34,6 +36,14 @@ const LATEX: readonly Pair[] = [
   pair('2 \\pm \\sqrt{3}', '\\boxed{2-\\sqrt{3}, 2+\\sqrt{3}}'),
   pair('\\sin 2x', '\\boxed{2\\sin x\\cos x}'),
   pair('3\\frac{1}{2}', 'The final answer is $\\dfrac{7}{2}$.'),
+  pair('(-\\infty, -1) \\cup (2, \\infty)', '\\boxed{x < -1 \\text{ or } x > 2}'),
+  pair('[1, 3]', '\\boxed{[1, 2] \\cup (2, 3]}'),
+  pair('(1, 3]', '\\boxed{1 < x \\le 3}'),
+  pair('\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}', '\\boxed{\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}}'),
+  pair('y = 2x + 1', '\\boxed{2x - y + 1 = 0}'),
+  pair('0', '\\boxed{\\sin^2 x + \\cos^2 x - 1}'),
+  pair('3+4i', '\\boxed{(2+i)^2}'),
+  pair('\\frac{1}{2004!}', '\\boxed{\\frac{2005}{2005!}}'),
 ];
 
 function run(pairs: readonly Pair[], count: number): { perSecond: number; latenciesMs: number[] } {

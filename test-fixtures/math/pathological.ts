@@ -1,6 +1,6 @@
 /**
- * Inputs built to hang or blow up a math grader: power towers, huge factorials, 100k-digit numbers, deep
- * nesting, 100 KB completions. Built in code rather than stored (they are mostly repetition). Each must be
+ * Inputs built to hang or blow up a math grader: power towers, huge factorials and binomials, 100k-digit
+ * numbers, deep nesting, long chains of relations and unions, big matrices, 100 KB completions. Built in code rather than stored (they are mostly repetition). Each must be
  * answered within 250 ms (src/verifiers/math/fixtures.test.ts).
  */
 
@@ -39,4 +39,15 @@ export const PATHOLOGICAL_CASES: readonly PathologicalCase[] = [
   { name: '12,000 think tags', gold: '4', prediction: `${'</think>'.repeat(12_000)}3` },
   { name: '100 KB without an answer', gold: '3', prediction: 'a'.repeat(100_000) },
   { name: '100 KB inside an answer tag', gold: '3', prediction: `<answer>${'1+'.repeat(50_000)}1</answer>` },
+  { name: 'a huge binomial, compared by logarithms', gold: '3', prediction: boxed('\\binom{100000}{50000}') },
+  { name: 'a factorial at the argument limit', gold: '\\frac{1}{2004!}', prediction: boxed('100000!') },
+  { name: 'a factorial past the argument limit', gold: '3', prediction: boxed('100001!') },
+  { name: '200 nested absolute values', gold: '3', prediction: boxed(`${'|'.repeat(200)}x${'|'.repeat(200)}`) },
+  { name: '500 unmatched bars', gold: '3', prediction: boxed('|'.repeat(500)) },
+  { name: 'a 15×15 matrix', gold: '\\begin{pmatrix}1&0\\\\0&1\\end{pmatrix}', prediction: boxed(`\\begin{pmatrix}${Array.from({ length: 15 }, () => Array.from({ length: 15 }, () => '1').join('&')).join('\\\\')}\\end{pmatrix}`) },
+  { name: 'a chain of 300 inequalities', gold: '(1, 3]', prediction: boxed(Array.from({ length: 300 }, (_, i) => String(i)).join('<')) },
+  { name: '90 unions of intervals', gold: '[1, 3]', prediction: boxed(Array.from({ length: 90 }, (_, i) => `[${i},${i}]`).join('\\cup ')) },
+  { name: 'a power tower of imaginary units', gold: 'i', prediction: boxed('i^{i^{i^{i}}}') },
+  { name: '100 equations joined by "or"', gold: '1, 2', prediction: boxed(Array.from({ length: 100 }, (_, i) => `x=${i}`).join('\\text{ or }')) },
+  { name: 'an equation with a 150-term side', gold: 'y = 2x + 1', prediction: boxed(`y=${Array.from({ length: 150 }, (_, i) => `x^{${i % 9}}`).join('+')}`) },
 ];

@@ -8,11 +8,26 @@ const Answers = Type.Union([Type.String(), Type.Array(Type.String(), { minItems:
   description: 'One accepted answer, or a list of accepted answers.',
 });
 
-/** A math task: the final answer of the completion is compared with `answer`. */
+/** A math task: the final answer of the completion is compared with `answer` (README "Math tasks"). */
 export const MathTask = Type.Object(
   {
     type: Type.Literal('math'),
     answer: Answers,
+    require_think: Type.Optional(
+      Type.Boolean({
+        description:
+          'Grade only completions that close their reasoning with `</think>`; others are `no_answer`. Default false (a completion without think tags is searched whole; an unclosed `<think>` is always `no_answer`).',
+      }),
+    ),
+    last_number: Type.Optional(
+      Type.Boolean({ description: 'When no answer is found (box, tag, marker, bold, `####`, short bare answer), take the last number of the completion. Default false.' }),
+    ),
+    log_base: Type.Optional(
+      Type.Union([Type.Literal('either'), Type.Literal('e'), Type.Literal('10')], {
+        description:
+          'How `\\log` without a base is read, the same way on both sides: `e` natural, `10` common, `either` (default) accepts when either reading makes the answers equal. `\\ln` is always natural.',
+      }),
+    ),
   },
   { additionalProperties: false, description: 'Math problem with a reference answer (LaTeX or plain text).' },
 );

@@ -74,3 +74,56 @@ describe('equivalent: shapes', () => {
     expect(same('\\text{Monday}', '\\text{ monday }')).toBe(true);
   });
 });
+
+describe('equivalent: unions, relations, matrices', () => {
+  it('compares unions in canonical order, merged', () => {
+    expect(same('(-\\infty, 0) \\cup (0, \\infty)', '\\mathbb{R} \\setminus \\{0\\}')).toBe(true);
+    expect(same('[1, 3]', '[1, 2] \\cup (2, 3]')).toBe(true);
+    expect(same('[1, 3]', '[1, 2) \\cup (2, 3]')).toBe(false);
+  });
+
+  it('matches an inequality in one variable with its interval, both ways', () => {
+    expect(same('(1, 3]', '1 < x \\le 3')).toBe(true);
+    expect(same('x \\ge 2', '[2, \\infty)')).toBe(true);
+    expect(same('(1, 3]', '1 \\le x \\le 3')).toBe(false);
+    expect(same('x < 3', '2x < 6')).toBe(true);
+    expect(same('x < 3', '2x > 6')).toBe(false);
+  });
+
+  it('matches equations up to a non-zero factor, and a lone-variable equation with its right side', () => {
+    expect(same('y = 2x + 1', '2x - y + 1 = 0')).toBe(true);
+    expect(same('y = 2x + 1', '2x + 1')).toBe(true);
+    expect(same('3', 'x = 3')).toBe(true);
+    expect(same('y = 2x + 1', 'x = 2y + 1')).toBe(false);
+    expect(same('(1, 2)', 'x = 1, y = 2')).toBe(true);
+    expect(same('(1, 2)', 'y = 1, x = 2')).toBe(false);
+  });
+
+  it('compares matrices by shape and element, and a vector with a tuple', () => {
+    expect(same('\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}', '\\begin{bmatrix}1&2\\\\3&4\\end{bmatrix}')).toBe(true);
+    expect(same('\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}', '\\begin{pmatrix}1&3\\\\2&4\\end{pmatrix}')).toBe(false);
+    expect(same('\\begin{pmatrix}1\\\\2\\end{pmatrix}', '(1, 2)')).toBe(true);
+    expect(same('\\begin{pmatrix}1\\\\2\\end{pmatrix}', '\\begin{pmatrix}1&2\\end{pmatrix}')).toBe(false);
+  });
+});
+
+describe('equivalent: complex numbers, huge values, decimal commas', () => {
+  it('compares complex numbers on the plane', () => {
+    expect(same('-1', 'e^{i\\pi}')).toBe(true);
+    expect(same('3+4i', '(2+i)^2')).toBe(true);
+    expect(same('3+4i', '3-4i')).toBe(false);
+  });
+
+  it('compares values past double range by their logarithms', () => {
+    expect(same('\\frac{1}{2004!}', '\\frac{2005}{2005!}')).toBe(true);
+    expect(same('\\frac{1}{2004!}', '\\frac{1}{2006!}')).toBe(false);
+    expect(same('\\frac{1}{2004!}', '-\\frac{1}{2004!}')).toBe(false);
+  });
+
+  it('reads 0,5 as a decimal only against a single number', () => {
+    expect(same('0.5', '0,5')).toBe(true);
+    expect(same('0, 5', '0,5')).toBe(true);
+    expect(same('1.234', '1,234')).toBe(false);
+  });
+});
+

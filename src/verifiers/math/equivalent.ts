@@ -1,87 +1,17 @@
 /**
- * When two typed answers are the same. Rationals compare exactly. A decimal literal is an approximation:
- * it matches an exact value when it carries at least MIN_APPROX_SIGNIFICANT_DIGITS significant digits and
- * lies within one unit of its last digit (gold 1/3 accepts 0.333333, not 0.333); a decimal gold instead
- * sets the precision for an exact prediction (gold 33.3 accepts 100/3). Two decimal literals compare
- * exactly. There is no absolute epsilon. Formulas with free variables are compared at seeded random
- * points (positive reals, so roots and logarithms stay real). Sets are multisets; tuples are ordered.
+ * When two typed answers are the same, by shape: numbers (numbers.ts), formulas at random points
+ * (identity.ts), sets as multisets (subsets rejected), tuples in order, intervals by endpoints and openness,
+ * unions piece by piece in canonical order (intervals.ts), matrices by shape and element, equations and
+ * inequalities up to a constant factor. `x = 3` matches `3` when its left side is a lone variable; an
+ * inequality in one variable matches its interval both ways (`1 < x <= 3` is `(1, 3]`).
  */
-import { evaluate } from './expr.ts';
-import { equal, mul, rational, within, type Rational } from './rational.ts';
-import type { MathValue } from './value.ts';
-import { seededRandom } from '../../core/seeded-random.ts';
+import { parseExpression } from './expr.ts';
+import { proportional, sameFunction } from './identity.ts';
+import { unionOf } from './intervals.ts';
+import { isScalar, sameNumber, sameScalar } from './numbers.ts';
+import type { IntervalValue, MathValue } from './value.ts';
 
-type NumberValue = Extract<MathValue, { kind: 'number' }>;
-
-/** A prediction written as a decimal needs this many significant digits to match a non-decimal gold. */
-export const MIN_APPROX_SIGNIFICANT_DIGITS = 5;
-/** Relative agreement required between two floating evaluations of exact forms (roots, π, formulas). */
-export const RELATIVE_TOLERANCE = 1e-9;
-/** Random points per identity check, and how many must be defined (finite on both sides). */
-export const IDENTITY_POINTS = 8;
-export const MIN_DEFINED_POINTS = 3;
-
-function relativeClose(a: number, b: number): boolean {
-  return a === b || Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
-}
-
-function withinLastDigit(a: NumberValue, b: NumberValue, decimals: number): boolean {
-  if (a.exact !== null && b.exact !== null) {
-    const unit = rational(1n, 10n ** BigInt(decimals));
-    return unit !== null && within(a.exact, b.exact, unit);
-  }
-  // A side without an exact value is a double: no window tighter than its own rounding (a 20-digit √2 is fine).
-  return Math.abs(a.approx - b.approx) < Math.max(10 ** -decimals, 4 * Number.EPSILON * Math.abs(a.approx));
-}
-
-function sameNumber(gold: NumberValue, prediction: NumberValue): boolean {
-  if (!Number.isFinite(gold.approx) || !Number.isFinite(prediction.approx)) return gold.approx === prediction.approx;
-  if (gold.exact !== null && prediction.exact !== null && (gold.decimal === null) === (prediction.decimal === null)) {
-    return equal(gold.exact, prediction.exact);
-  }
-  if (prediction.decimal !== null) {
-    if (gold.exact !== null && prediction.exact !== null && equal(gold.exact, prediction.exact)) return true;
-    return prediction.decimal.significant >= MIN_APPROX_SIGNIFICANT_DIGITS && withinLastDigit(gold, prediction, prediction.decimal.decimals);
-  }
-  if (gold.decimal !== null) return withinLastDigit(gold, prediction, gold.decimal.decimals);
-  return relativeClose(gold.approx, prediction.approx);
-}
-
-const HUNDREDTH: Rational = { num: 1n, den: 100n };
-
-/** A percent is read both as the fraction (10% → 0.1) and as the number written (10). */
-function readings(value: NumberValue): NumberValue[] {
-  if (!value.percent) return [value];
-  const plain: NumberValue = { ...value, percent: false };
-  const fraction: NumberValue = {
-    kind: 'number',
-    exact: value.exact === null ? null : mul(value.exact, HUNDREDTH),
-    approx: value.approx / 100,
-    decimal: value.decimal === null ? null : { decimals: value.decimal.decimals + 2, significant: value.decimal.significant },
-    percent: false,
-  };
-  return [fraction, plain];
-}
-
-function valueAt(value: MathValue, scope: ReadonlyMap<string, number>): number {
-  if (value.kind === 'number') return value.approx;
-  if (value.kind === 'expression') return evaluate(value.expression.node, scope);
-  return Number.NaN;
-}
-
-function sameFunction(gold: MathValue, prediction: MathValue): boolean {
-  const symbols = new Set([...(gold.kind === 'expression' ? gold.expression.symbols : []), ...(prediction.kind === 'expression' ? prediction.expression.symbols : [])]);
-  const random = seededRandom(0x5eed);
-  let defined = 0;
-  for (let k = 0; k < IDENTITY_POINTS; k++) {
-    const scope = new Map([...symbols].map((name) => [name, 0.3 + 2.4 * random()] as const));
-    const [g, p] = [valueAt(gold, scope), valueAt(prediction, scope)];
-    if (!Number.isFinite(g) || !Number.isFinite(p)) continue;
-    defined++;
-    if (!relativeClose(g, p)) return false;
-  }
-  return defined >= MIN_DEFINED_POINTS;
-}
+type RelationValue = Extract<MathValue, { kind: 'relation' }>;
 
 /** Multiset matching: every gold item pairs with a distinct equivalent prediction item, none left over. */
 function sameMultiset(gold: readonly MathValue[], prediction: readonly MathValue[]): boolean {
@@ -95,27 +25,106 @@ function sameMultiset(gold: readonly MathValue[], prediction: readonly MathValue
   });
 }
 
+const sameList = (gold: readonly MathValue[], prediction: readonly MathValue[]): boolean =>
+  gold.length === prediction.length && gold.every((item, i) => equivalent(item, prediction[i] as MathValue));
+
+/** `x = 1, y = 2` as the tuple of right sides ordered by variable name, when every item is such an equation. */
+function bySymbol(items: readonly MathValue[]): MathValue[] | null {
+  const equations = items.filter((item): item is RelationValue => item.kind === 'relation' && item.relation === '=' && item.symbol !== null);
+  if (equations.length !== items.length || new Set(equations.map((e) => e.symbol)).size !== items.length) return null;
+  return [...equations].sort((a, b) => ((a.symbol as string) < (b.symbol as string) ? -1 : 1)).map((e) => e.rhs);
+}
+
+/** A one-row or one-column matrix as a list, for comparison with a tuple. */
+function vector(value: MathValue): readonly MathValue[] | null {
+  if (value.kind === 'tuple') return value.items;
+  if (value.kind !== 'matrix') return null;
+  if (value.rows.length === 1) return value.rows[0] ?? null;
+  return value.rows.every((row) => row.length === 1) ? value.rows.map((row) => row[0] as MathValue) : null;
+}
+
+const isFormula = (v: MathValue): boolean => v.kind === 'number' || v.kind === 'expression';
+
+function sameRelation(gold: RelationValue, prediction: RelationValue): boolean {
+  if (gold.relation !== prediction.relation) return false;
+  // The same lone variable on the left: the right sides decide (the difference test could only repeat them).
+  if (gold.relation === '=' && gold.symbol !== null && gold.symbol === prediction.symbol) return equivalent(gold.rhs, prediction.rhs);
+  if (![gold.lhs, gold.rhs, prediction.lhs, prediction.rhs].every(isFormula)) return false;
+  // `a < b` is `b - a > 0`: the same inequality when the differences are positive multiples.
+  if (gold.relation !== '=') return proportional([gold.rhs, gold.lhs], [prediction.rhs, prediction.lhs], true);
+  return proportional([gold.lhs, gold.rhs], [prediction.lhs, prediction.rhs], false);
+}
+
+/** An interval with one infinite end as an inequality in the relation's single variable (`(-∞, 3)` → `x < 3`). */
+function asRelation(interval: IntervalValue, like: RelationValue): RelationValue | null {
+  const symbols = new Set([like.lhs, like.rhs].flatMap((v) => (v.kind === 'expression' ? v.expression.symbols : [])));
+  const [symbol] = symbols;
+  const variable = symbols.size === 1 && symbol !== undefined ? parseExpression(symbol) : null;
+  if (variable === null) return null;
+  const x: MathValue = { kind: 'expression', expression: variable };
+  const [lowInfinite, highInfinite] = [interval.low.kind === 'number' && interval.low.approx === -Infinity, interval.high.kind === 'number' && interval.high.approx === Infinity];
+  if (lowInfinite === highInfinite) return null;
+  return lowInfinite
+    ? { kind: 'relation', relation: interval.highClosed ? '<=' : '<', lhs: x, rhs: interval.high, symbol: null }
+    : { kind: 'relation', relation: interval.lowClosed ? '<=' : '<', lhs: interval.low, rhs: x, symbol: null };
+}
+
+function relationAgainst(relation: RelationValue, other: MathValue, relationIsGold: boolean): boolean {
+  if (other.kind === 'relation') return relationIsGold ? sameRelation(relation, other) : sameRelation(other, relation);
+  if (relation.relation === '=') return relation.symbol !== null && (relationIsGold ? equivalent(relation.rhs, other) : equivalent(other, relation.rhs));
+  const converted = other.kind === 'interval' ? asRelation(other, relation) : null;
+  return converted !== null && (relationIsGold ? sameRelation(relation, converted) : sameRelation(converted, relation));
+}
+
+type SetValue = Extract<MathValue, { kind: 'set' }>;
+
+/** A list of intervals (`x \le 1, x \ge 3`) as the union it lists, for comparison with an interval or union. */
+function listedUnion(set: SetValue): MathValue | null {
+  const intervals = set.items.length > 1 && set.items.every((item) => item.kind === 'interval' || item.kind === 'union');
+  return intervals ? unionOf(set.items) : null;
+}
+
+function sameSet(gold: SetValue, prediction: MathValue): boolean {
+  if (prediction.kind === 'set') return sameMultiset(gold.items, prediction.items);
+  const union = prediction.kind === 'interval' || prediction.kind === 'union' ? listedUnion(gold) : null;
+  if (union !== null) return equivalent(union, prediction);
+  if (gold.commaDecimal !== undefined && prediction.kind === 'number') return sameNumber(gold.commaDecimal, prediction);
+  const ordered = prediction.kind === 'tuple' ? bySymbol(gold.items) : null;
+  if (ordered !== null && prediction.kind === 'tuple') return sameList(ordered, prediction.items);
+  return gold.items.length === 1 && gold.items[0] !== undefined && equivalent(gold.items[0], prediction);
+}
+
 /**
  * Whether a prediction's value matches the gold's.
  * @example equivalent(parsed('\\frac{1}{3}'), parsed('0.333333')) // true
  */
 export function equivalent(gold: MathValue, prediction: MathValue): boolean {
-  if (gold.kind === 'set') {
-    if (prediction.kind === 'set') return sameMultiset(gold.items, prediction.items);
-    return gold.items.length === 1 && gold.items[0] !== undefined && equivalent(gold.items[0], prediction);
+  if (gold.kind === 'relation') return relationAgainst(gold, prediction, true);
+  if (prediction.kind === 'relation') return relationAgainst(prediction, gold, false);
+  if (gold.kind === 'set') return sameSet(gold, prediction);
+  if (prediction.kind === 'set') {
+    if (prediction.commaDecimal !== undefined && gold.kind === 'number') return sameNumber(gold, prediction.commaDecimal);
+    const union = gold.kind === 'interval' || gold.kind === 'union' ? listedUnion(prediction) : null;
+    if (union !== null) return equivalent(gold, union);
+    const ordered = gold.kind === 'tuple' ? bySymbol(prediction.items) : null;
+    if (ordered !== null && gold.kind === 'tuple') return sameList(gold.items, ordered);
+    return prediction.items.length === 1 && prediction.items[0] !== undefined && equivalent(gold, prediction.items[0]);
   }
-  if (prediction.kind === 'set') return prediction.items.length === 1 && prediction.items[0] !== undefined && equivalent(gold, prediction.items[0]);
   switch (gold.kind) {
     case 'number':
-      if (prediction.kind === 'number') return readings(gold).some((g) => readings(prediction).some((p) => sameNumber(g, p)));
-      return prediction.kind === 'expression' && sameFunction(gold, prediction);
+    case 'complex':
+    case 'magnitude':
+      if (isScalar(prediction)) return sameScalar(gold, prediction);
+      return prediction.kind === 'expression' && gold.kind !== 'magnitude' && sameFunction(gold, prediction);
     case 'expression':
-      return (prediction.kind === 'expression' || prediction.kind === 'number') && sameFunction(gold, prediction);
-    case 'tuple':
-      if (prediction.kind === 'interval') return gold.pair && !prediction.lowClosed && !prediction.highClosed && equivalent(gold, { kind: 'tuple', items: [prediction.low, prediction.high], pair: true });
-      return prediction.kind === 'tuple' && gold.items.length === prediction.items.length && gold.items.every((item, i) => equivalent(item, prediction.items[i] as MathValue));
+      return (prediction.kind === 'expression' || prediction.kind === 'number' || prediction.kind === 'complex') && sameFunction(gold, prediction);
+    case 'tuple': {
+      if (prediction.kind === 'interval') return gold.pair && !prediction.lowClosed && !prediction.highClosed && sameList(gold.items, [prediction.low, prediction.high]);
+      const items = vector(prediction);
+      return items !== null && sameList(gold.items, items);
+    }
     case 'interval':
-      if (prediction.kind === 'tuple') return prediction.pair && !gold.lowClosed && !gold.highClosed && equivalent({ kind: 'tuple', items: [gold.low, gold.high], pair: true }, prediction);
+      if (prediction.kind === 'tuple') return prediction.pair && !gold.lowClosed && !gold.highClosed && sameList([gold.low, gold.high], prediction.items);
       return (
         prediction.kind === 'interval' &&
         gold.lowClosed === prediction.lowClosed &&
@@ -123,6 +132,20 @@ export function equivalent(gold: MathValue, prediction: MathValue): boolean {
         equivalent(gold.low, prediction.low) &&
         equivalent(gold.high, prediction.high)
       );
+    case 'union':
+      // Canonical unions, or unions with symbolic endpoints as written: piece by piece, in any order.
+      return prediction.kind === 'union' && sameMultiset(gold.parts, prediction.parts);
+    case 'matrix': {
+      if (prediction.kind === 'tuple') {
+        const items = vector(gold);
+        return items !== null && sameList(items, prediction.items);
+      }
+      return (
+        prediction.kind === 'matrix' &&
+        gold.rows.length === prediction.rows.length &&
+        gold.rows.every((row, r) => sameList(row, prediction.rows[r] as readonly MathValue[]))
+      );
+    }
     case 'choice':
       return prediction.kind === 'choice' && prediction.letter === gold.letter;
     case 'text':

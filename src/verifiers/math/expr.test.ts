@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_EXPRESSION_NODES, TooLarge, evaluate, evaluateExact, parseExpression } from './expr.ts';
+import { evaluate } from './evaluate.ts';
+import { MAX_EXPRESSION_NODES, TooLarge, hasBareLog, parseExpression } from './expr.ts';
 
 const parse = (text: string) => {
   const expression = parseExpression(text);
@@ -11,6 +12,25 @@ describe('parseExpression', () => {
   it('finds the free variables, splitting implicit products', () => {
     expect(parse('2 xy + pi').symbols).toEqual(['x', 'y']);
     expect(parse('n(n+1)').symbols).toEqual(['n']);
+  });
+
+  it('marks the imaginary unit instead of treating it as a variable', () => {
+    expect(parse('3 + 4 i')).toMatchObject({ symbols: [], imaginary: true });
+    expect(parse('x + 1')).toMatchObject({ symbols: ['x'], imaginary: false });
+  });
+
+  it('reads a bare log with the given convention, and ln and log10 as written', () => {
+    expect(evaluate(parse('log(100)').node, new Map())).toBeCloseTo(Math.log(100), 12);
+    expect(evaluate(parseExpression('log(100)', '10')!.node, new Map())).toBe(2);
+    expect(evaluate(parseExpression('ln(e) + log10(1000)', '10')!.node, new Map())).toBe(4);
+    expect(hasBareLog('\\log 2')).toBe(true);
+    expect(hasBareLog('\\log_{2} 8 + \\ln 3')).toBe(false);
+  });
+
+  it('accepts gcd, lcm, min and max of lists and checks the arity of other functions', () => {
+    expect(parse('gcd(12, 18, 30)').symbols).toEqual([]);
+    expect(parseExpression('sin(1, 2)')).toBeNull();
+    expect(parseExpression('nthRoot(8)')).toBeNull();
   });
 
   it('never evaluates model text as code: assignments, function definitions, imports and units are not formulas', () => {
@@ -25,26 +45,8 @@ describe('parseExpression', () => {
   it('refuses power towers, huge factorials and huge trees before evaluating', () => {
     expect(() => parseExpression('2^2^2^2')).toThrow(TooLarge);
     expect(() => parseExpression('(10^7)!')).toThrow(TooLarge);
+    expect(() => parseExpression('100001!')).toThrow(TooLarge);
+    expect(parseExpression('100000!')).not.toBeNull();
     expect(() => parseExpression(Array.from({ length: MAX_EXPRESSION_NODES }, () => '1').join('+'))).toThrow(TooLarge);
-  });
-});
-
-describe('evaluate', () => {
-  it('evaluates on doubles with the given scope', () => {
-    expect(evaluate(parse('x^2 + sqrt(4)').node, new Map([['x', 3]]))).toBe(11);
-    expect(evaluate(parse('nthRoot(-8, 3)').node, new Map())).toBe(-2);
-    expect(evaluate(parse('y').node, new Map())).toBeNaN();
-  });
-});
-
-describe('evaluateExact', () => {
-  it('is exact on rationals, integer powers and small factorials', () => {
-    expect(evaluateExact(parse('(1/2 + 1/3)^2').node)).toEqual({ num: 25n, den: 36n });
-    expect(evaluateExact(parse('1/(5!)').node)).toEqual({ num: 1n, den: 120n });
-  });
-
-  it('has no exact value for irrationals or oversized results', () => {
-    expect(evaluateExact(parse('sqrt(2)').node)).toBeNull();
-    expect(evaluateExact(parse('2^65536').node)).toBeNull();
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Expressions: parsed by a parse-only mathjs instance (no `evaluate`, no units, `import` disabled) into an
- * AST that we check against a whitelist of node types and functions, then evaluate ourselves: exactly on
- * rationals when we can, else on doubles. Model text is never evaluated as code.
+ * AST that we check against a whitelist of node types and functions; evaluate.ts, complex.ts and
+ * magnitude.ts evaluate it with our own code. Model text is never evaluated as code.
  */
 import { create, parseDependencies, type FactoryFunctionMap, type MathNode } from 'mathjs';
-import { add, div, mul, pow, rational, sub, parseDecimal, type Rational } from './rational.ts';
+import { CONSTANTS, evaluate, IMAGINARY_UNIT } from './evaluate.ts';
+import { GREEK_LETTERS } from './latex.ts';
 
 // A parse-only instance: no evaluate/compile/createUnit exist on it, and `import` is replaced by a thrower.
 const math = create({ parseDependencies } as FactoryFunctionMap);
@@ -17,38 +18,53 @@ math.import(
   { override: true },
 );
 
-/** Function names the evaluator knows, and the constants. Everything else in a formula is a free variable. */
-const UNARY: Readonly<Record<string, (x: number) => number>> = {
-  sqrt: Math.sqrt, sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
-  sec: (x) => 1 / Math.cos(x), csc: (x) => 1 / Math.sin(x), cot: (x) => 1 / Math.tan(x),
-  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, log: Math.log, log10: Math.log10, exp: Math.exp,
-  abs: Math.abs, floor: Math.floor, ceil: Math.ceil,
-};
-const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E, Infinity: Number.POSITIVE_INFINITY };
-const KNOWN_NAMES = new Set([...Object.keys(UNARY), ...Object.keys(CONSTANTS), 'nthRoot', 'combinations', 'alpha', 'beta', 'theta', 'lambda', 'mu']);
+/** Functions of one argument the evaluators know. */
+const UNARY_FUNCTIONS = new Set([
+  'sqrt', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sec', 'csc', 'cot', 'sinh', 'cosh', 'tanh',
+  'ln', 'log10', 'exp', 'abs', 'floor', 'ceil',
+]);
+/** Functions of several arguments: `nthRoot(x, n)`, `combinations(n, k)`, gcd/lcm/min/max of a list. */
+const LIST_FUNCTIONS = new Set(['nthRoot', 'combinations', 'gcd', 'lcm', 'min', 'max']);
+const MULTI_LETTER_NAMES = new Set([...Object.keys(CONSTANTS), ...GREEK_LETTERS]);
 
 /** Factorial arguments above this, and more than this many AST nodes, are refused as too large. */
-export const MAX_FACTORIAL_ARGUMENT = 1000;
+export const MAX_FACTORIAL_ARGUMENT = 100_000;
 export const MAX_EXPRESSION_NODES = 500;
 
 export class TooLarge extends Error {
   override name = 'TooLarge';
 }
 
-/** A checked expression: its AST and its free variables, sorted. */
+/** A checked expression: its AST, its node count, its free variables (sorted), and whether it uses the imaginary unit. */
 export interface Expression {
   readonly node: MathNode;
+  readonly nodes: number;
   readonly symbols: readonly string[];
+  readonly imaginary: boolean;
 }
 
-const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', 'factorial']);
+/**
+ * What a base-less `log` means: `e` (analysis) or `10` (competition convention). `\ln` is always natural and
+ * `\log_b` has its base; only a bare `log` depends on this.
+ */
+export type LogBase = 'e' | '10';
+
+const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', 'factorial', 'mod']);
+
+/**
+ * Whether plain or LaTeX text has a `log` without a base, whose reading depends on the convention.
+ * @example hasBareLog('\\log 2') // true; hasBareLog('\\log_{2} 8') // false
+ */
+export function hasBareLog(text: string): boolean {
+  return /(?<![A-Za-z])log(?![_A-Za-z0-9])/.test(text);
+}
 
 /** `xy` → `x y` (implicit product), unless the name is a known function or constant. */
 function splitNames(plain: string): string {
-  return plain.replace(/[A-Za-z]+(\s*\()?/g, (match: string, call: string | undefined) => {
+  return plain.replace(/(?:log10|[A-Za-z]+)(\s*\()?/g, (match: string, call: string | undefined) => {
     const name = call === undefined ? match : match.slice(0, match.length - call.length);
-    if (name in UNARY || name === 'nthRoot' || name === 'combinations') return match;
-    const split = KNOWN_NAMES.has(name) ? name : name.split('').join(' ');
+    if (UNARY_FUNCTIONS.has(name) || LIST_FUNCTIONS.has(name) || name === 'mod') return match;
+    const split = MULTI_LETTER_NAMES.has(name) ? name : name.split('').join(' ');
     // `n(n+1)` is a product, not a call of a function n.
     return call === undefined ? split : `${split} * (`;
   });
@@ -64,18 +80,37 @@ function powerHeight(node: MathNode): number {
 }
 
 /**
- * Parses plain infix text into a checked expression; null when it is not a formula we accept.
+ * Parses plain infix text into a checked expression; null when it is not a formula we accept. A bare `log`
+ * is read with `logBase`.
  * Throws TooLarge for a power tower, a huge factorial or too many nodes, before anything is evaluated.
  * @example parseExpression('2 x + 1')?.symbols // ['x']
  */
-export function parseExpression(plain: string): Expression | null {
+export function parseExpression(plain: string, logBase: LogBase = 'e'): Expression | null {
+  if (plain.length > SHORT_TEXT_CHARS) return check(plain, logBase);
+  const key = `${logBase}${plain}`;
+  const known = shortExpressions.get(key);
+  if (known !== undefined) return known;
+  const expression = check(plain, logBase);
+  if (shortExpressions.size >= SHORT_TEXT_CACHE_SIZE) shortExpressions.clear();
+  shortExpressions.set(key, expression);
+  return expression;
+}
+
+// Short formulas (`x`, `-1`, `2i`) recur in every relation, interval and list: parse each once. The trees are
+// never mutated, so sharing them is safe.
+const SHORT_TEXT_CHARS = 12;
+const SHORT_TEXT_CACHE_SIZE = 1024;
+const shortExpressions = new Map<string, Expression | null>();
+
+function check(plain: string, logBase: LogBase): Expression | null {
   let node: MathNode;
   try {
-    node = math.parse(splitNames(plain));
+    node = math.parse(splitNames(plain.replace(/(?<![A-Za-z])log(?![A-Za-z0-9])/g, logBase === 'e' ? 'ln' : 'log10')));
   } catch {
     return null;
   }
   const symbols = new Set<string>();
+  let imaginary = false;
   let count = 0;
   let ok = true;
   node.traverse((n, _path, parent) => {
@@ -89,7 +124,8 @@ export function parseExpression(plain: string): Expression | null {
         break;
       case 'SymbolNode':
         if (parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === n) break;
-        if (!(any.name! in CONSTANTS)) symbols.add(any.name!);
+        if (any.name === IMAGINARY_UNIT) imaginary = true;
+        else if (!(any.name! in CONSTANTS)) symbols.add(any.name!);
         break;
       case 'OperatorNode':
         if (!OPERATORS.has(any.fn as string)) ok = false;
@@ -102,105 +138,15 @@ export function parseExpression(plain: string): Expression | null {
         break;
       case 'FunctionNode': {
         const name = (any.fn as { name: string }).name;
-        if (!(name in UNARY) && name !== 'nthRoot' && name !== 'combinations') ok = false;
+        const arity = any.args?.length ?? 0;
+        if (UNARY_FUNCTIONS.has(name)) ok &&= arity === 1;
+        else if (name === 'nthRoot' || name === 'combinations') ok &&= arity === 2;
+        else ok &&= LIST_FUNCTIONS.has(name) && arity >= 1;
         break;
       }
       default:
         ok = false;
     }
   });
-  return ok ? { node, symbols: [...symbols].sort() } : null;
-}
-
-function factorial(n: number): number {
-  if (!Number.isInteger(n) || n < 0) return Number.NaN;
-  if (n > 170) return Number.POSITIVE_INFINITY;
-  let r = 1;
-  for (let k = 2; k <= n; k++) r *= k;
-  return r;
-}
-
-/** The value of a checked expression on doubles, with `scope` giving the free variables. */
-export function evaluate(node: MathNode, scope: ReadonlyMap<string, number>): number {
-  const n = node as unknown as { type: string; value: number; name: string; content: MathNode; fn: string | { name: string }; args: MathNode[] };
-  switch (n.type) {
-    case 'ConstantNode':
-      return n.value;
-    case 'ParenthesisNode':
-      return evaluate(n.content, scope);
-    case 'SymbolNode':
-      return CONSTANTS[n.name] ?? scope.get(n.name) ?? Number.NaN;
-    case 'OperatorNode': {
-      const [a = Number.NaN, b = Number.NaN] = n.args.map((arg) => evaluate(arg, scope));
-      switch (n.fn) {
-        case 'add': return a + b;
-        case 'subtract': return a - b;
-        case 'multiply': return a * b;
-        case 'divide': return a / b;
-        case 'pow': return a ** b;
-        case 'unaryMinus': return -a;
-        case 'unaryPlus': return a;
-        case 'factorial': return factorial(a);
-        default: return Number.NaN;
-      }
-    }
-    case 'FunctionNode': {
-      const name = (n.fn as { name: string }).name;
-      const [a = Number.NaN, b = Number.NaN] = n.args.map((arg) => evaluate(arg, scope));
-      if (name === 'nthRoot') return a < 0 && b % 2 === 1 ? -((-a) ** (1 / b)) : a ** (1 / b);
-      if (name === 'combinations') return factorial(a) / (factorial(b) * factorial(a - b));
-      return UNARY[name]?.(a) ?? Number.NaN;
-    }
-    default:
-      return Number.NaN;
-  }
-}
-
-/** Exact factorials up to this argument (250! has 493 digits); larger ones are left to doubles. */
-export const MAX_EXACT_FACTORIAL = 250;
-
-function exactFactorial(a: Rational): Rational | null {
-  if (a.den !== 1n || a.num < 0n || a.num > BigInt(MAX_EXACT_FACTORIAL)) return null;
-  let r = 1n;
-  for (let k = 2n; k <= a.num; k++) r *= k;
-  return rational(r, 1n);
-}
-
-function constantRational(value: number): Rational | null {
-  if (!Number.isFinite(value)) return null;
-  if (Number.isInteger(value)) return Number.isSafeInteger(value) ? rational(BigInt(value), 1n) : null;
-  return parseDecimal(String(value))?.value ?? null;
-}
-
-/** The exact value of a checked expression without free variables, or null when it is not rational (or too big). */
-export function evaluateExact(node: MathNode): Rational | null {
-  const n = node as unknown as { type: string; value: number; content: MathNode; fn: string; args: MathNode[] };
-  switch (n.type) {
-    case 'ConstantNode':
-      return constantRational(n.value);
-    case 'ParenthesisNode':
-      return evaluateExact(n.content);
-    case 'OperatorNode': {
-      const args: Rational[] = [];
-      for (const arg of n.args) {
-        const value = evaluateExact(arg);
-        if (value === null) return null;
-        args.push(value);
-      }
-      const [a, b] = args;
-      if (a === undefined) return null;
-      if (n.fn === 'factorial') return exactFactorial(a);
-      if (n.fn === 'unaryMinus') return { num: -a.num, den: a.den };
-      if (n.fn === 'unaryPlus') return a;
-      if (b === undefined) return null;
-      if (n.fn === 'add') return add(a, b);
-      if (n.fn === 'subtract') return sub(a, b);
-      if (n.fn === 'multiply') return mul(a, b);
-      if (n.fn === 'divide') return div(a, b);
-      if (n.fn === 'pow' && b.den === 1n) return pow(a, b.num);
-      return null;
-    }
-    default:
-      return null;
-  }
+  return ok ? { node, nodes: count, symbols: [...symbols].sort(), imaginary } : null;
 }

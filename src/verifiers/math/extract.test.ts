@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractMathAnswer, lastBoxed } from './extract.ts';
+import { boxedAnswer, extractMathAnswer, lastBoxed } from './extract.ts';
 
 describe('lastBoxed', () => {
   it('matches nested braces and takes the last box', () => {
@@ -47,3 +47,33 @@ describe('extractMathAnswer', () => {
     expect(extractMathAnswer('I tried many things.\nNone worked, and 5 is not it.')).toEqual({ answer: null, source: 'none' });
   });
 });
+
+describe('boxedAnswer', () => {
+  it('joins adjacent or "and"-separated boxes into one list', () => {
+    expect(boxedAnswer('roots \\boxed{1} and \\boxed{2}.')).toBe('1, 2');
+    expect(boxedAnswer('$\\boxed{1}$, $\\boxed{-1}$')).toBe('1, -1');
+  });
+
+  it('keeps only the last box when text stands between them', () => {
+    expect(boxedAnswer('first \\boxed{1}, but on reflection it is \\boxed{2}')).toBe('2');
+  });
+});
+
+describe('extractMathAnswer: bold answers and options', () => {
+  it('reads a bold answer near the end, but not a bold heading', () => {
+    expect(extractMathAnswer('Adding up, the total is **42**.')).toEqual({ answer: '42', source: 'bold' });
+    expect(extractMathAnswer('Plan.\n**Step 1:** add the numbers, then carry on with the rest of the long computation')).toEqual({ answer: null, source: 'none' });
+  });
+
+  it('takes the last number only when asked', () => {
+    const text = 'I multiplied six by seven and got 42, which I checked twice by adding forty-two ones.';
+    expect(extractMathAnswer(text)).toEqual({ answer: null, source: 'none' });
+    expect(extractMathAnswer(text, { lastNumber: true })).toEqual({ answer: '42', source: 'last_number' });
+  });
+
+  it('finds no answer without </think> when it is required', () => {
+    expect(extractMathAnswer('\\boxed{4}', { requireThink: true })).toEqual({ answer: null, source: 'none' });
+    expect(extractMathAnswer('<think>2+2</think>\\boxed{4}', { requireThink: true })).toEqual({ answer: '4', source: 'boxed' });
+  });
+});
+

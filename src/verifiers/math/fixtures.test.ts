@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeCompletion } from '../../core/schemas/completion.ts';
 import { PATHOLOGICAL_CASES } from '../../../test-fixtures/math/pathological.ts';
+import type { MathTask } from '../../core/schemas/task.ts';
 import { verifyMath } from './verify.ts';
 
 interface FixtureCase {
@@ -9,6 +10,8 @@ interface FixtureCase {
   readonly prediction: string;
   readonly expected: string;
   readonly category: string;
+  /** Task options for this case (`require_think`, `last_number`, `log_base`). */
+  readonly options?: Omit<MathTask, 'type' | 'answer'>;
 }
 
 const cases = readFileSync(new URL('../../../test-fixtures/math/cases.jsonl', import.meta.url), 'utf8')
@@ -17,14 +20,14 @@ const cases = readFileSync(new URL('../../../test-fixtures/math/cases.jsonl', im
   .map((line) => JSON.parse(line) as FixtureCase);
 
 describe('math fixtures (test-fixtures/math/cases.jsonl)', () => {
-  it('has at least 120 cases, with negatives in every category', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(120);
+  it('has at least 400 cases, with negatives in every category', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(400);
     const categories = new Set(cases.map((c) => c.category));
     for (const category of categories) expect(cases.some((c) => c.category === category && c.expected !== 'correct'), category).toBe(true);
   });
 
   it.each(cases.map((c, i) => [i + 1, c.category, c] as const))('case %i (%s) gets its expected status', (_line, _category, c) => {
-    const verdict = verifyMath({ type: 'math', answer: c.gold }, normalizeCompletion(c.prediction));
+    const verdict = verifyMath({ type: 'math', answer: c.gold, ...c.options }, normalizeCompletion(c.prediction));
     expect(verdict.status, `gold ${JSON.stringify(c.gold)} prediction ${JSON.stringify(c.prediction)} → ${JSON.stringify(verdict)}`).toBe(c.expected);
   });
 });

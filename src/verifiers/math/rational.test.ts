@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RATIONAL_DIGITS, add, div, equal, parseDecimal, pow, rational, toNumber, within } from './rational.ts';
+import { MAX_RATIONAL_DIGITS, add, compare, div, equal, lnAbs, parseDecimal, pow, rational, toNumber, within } from './rational.ts';
 
 describe('rational', () => {
   it('reduces and keeps the sign on the numerator', () => {
@@ -53,3 +53,17 @@ describe('parseDecimal', () => {
     expect(equal(parseDecimal('0.50')!.value, parseDecimal('.5')!.value)).toBe(true);
   });
 });
+
+describe('compare, lnAbs and toNumber past double range', () => {
+  it('orders rationals exactly', () => {
+    expect(compare(rational(1n, 3n)!, rational(333n, 1000n)!)).toBe(1);
+    expect(compare(rational(-1n, 2n)!, rational(2n, -4n)!)).toBe(0);
+  });
+
+  it('takes logarithms of rationals of any length, and gives doubles their limits', () => {
+    expect(lnAbs(rational(1n, 10n ** 400n)!)).toBeCloseTo(-400 * Math.LN10, 9);
+    expect(toNumber(rational(10n ** 400n, 1n)!)).toBe(Infinity);
+    expect(toNumber(rational(-1n, 10n ** 400n)!)).toBe(-0);
+  });
+});
+

@@ -13,15 +13,18 @@ export interface Rational {
 /** Operations whose result would have more digits than this return null (the caller falls back to floats). */
 export const MAX_RATIONAL_DIGITS = 600;
 
-function gcd(a: bigint, b: bigint): bigint {
+/** The greatest common divisor of |a| and |b| (0 when both are 0). */
+export function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
   while (y !== 0n) [x, y] = [y, x % y];
   return x;
 }
 
+const TOO_BIG = 10n ** BigInt(MAX_RATIONAL_DIGITS);
+
 function tooBig(n: bigint): boolean {
-  return (n < 0n ? -n : n).toString().length > MAX_RATIONAL_DIGITS;
+  return n >= TOO_BIG || -n >= TOO_BIG;
 }
 
 /**
@@ -79,15 +82,41 @@ export function within(a: Rational, b: Rational, bound: Rational): boolean {
   return abs.num * bound.den < bound.num * abs.den;
 }
 
-/** The nearest double (exact for small parts; never throws). */
+/**
+ * a < b: -1, a = b: 0, a > b: 1, exactly.
+ * @example compare({ num: 1n, den: 3n }, { num: 333n, den: 1000n }) // 1
+ */
+export function compare(a: Rational, b: Rational): -1 | 0 | 1 {
+  const left = a.num * b.den;
+  const right = b.num * a.den;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+const LN10 = Math.log(10);
+
+/** ln |n| for a positive BigInt of any length, to double precision. */
+function lnBig(n: bigint): number {
+  const digits = n.toString();
+  if (digits.length <= 300) return Math.log(Number(n));
+  return Math.log(Number(digits.slice(0, 17))) + (digits.length - 17) * LN10;
+}
+
+/**
+ * ln |a|; -Infinity for 0. Works past double range (`1/250!`).
+ * @example lnAbs({ num: 1n, den: 10n ** 400n }) // -921.03…
+ */
+export function lnAbs(a: Rational): number {
+  if (a.num === 0n) return Number.NEGATIVE_INFINITY;
+  return lnBig(a.num < 0n ? -a.num : a.num) - lnBig(a.den);
+}
+
+/** The nearest double: exact for small parts, ±Infinity or 0 past double range; never throws. */
 export function toNumber(a: Rational): number {
   const n = Number(a.num);
   const d = Number(a.den);
   if (Number.isFinite(n) && Number.isFinite(d)) return n / d;
-  // Scale both down to keep the quotient finite when the parts overflow doubles.
-  const shift = Math.max(a.num.toString().length, a.den.toString().length) - 300;
-  const scale = 10n ** BigInt(Math.max(shift, 0));
-  return Number(a.num / scale) / Number(a.den / scale || 1n);
+  const sign = a.num < 0n ? -1 : 1;
+  return sign * Math.exp(lnAbs(a));
 }
 
 /**

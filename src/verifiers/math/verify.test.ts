@@ -53,4 +53,20 @@ describe('verifyMath', () => {
     const first = verify(task, '\\boxed{4}');
     expect(verify(task, '\\boxed{4}')).toEqual(first);
   });
+
+  it('honours the require_think and last_number options', () => {
+    expect(verify({ type: 'math', answer: '4', require_think: true }, '\\boxed{4}')).toEqual({ status: 'no_answer', score: 0, answer: null, details: { extraction: 'none' } });
+    const long = 'Counting every apple in every basket one by one, I get 4 in total after checking twice.';
+    expect(verify({ type: 'math', answer: '4' }, long).status).toBe('no_answer');
+    expect(verify({ type: 'math', answer: '4', last_number: true }, long)).toEqual({ status: 'correct', score: 1, answer: '4', details: { extraction: 'last_number' } });
+  });
+
+  it('reads a base-less log either way by default, the same way on both sides, or as the task says', () => {
+    expect(verify({ type: 'math', answer: '2' }, '\\boxed{\\log 100}').status).toBe('correct');
+    expect(verify({ type: 'math', answer: '\\ln 2' }, '\\boxed{\\log 2}').status).toBe('correct');
+    expect(verify({ type: 'math', answer: '\\ln 2' }, '\\boxed{\\log_{10} 2}').status).toBe('incorrect');
+    expect(verify({ type: 'math', answer: '2', log_base: 'e' }, '\\boxed{\\log 100}').status).toBe('incorrect');
+    expect(verify({ type: 'math', answer: '\\ln 2', log_base: '10' }, '\\boxed{\\log 2}').status).toBe('incorrect');
+  });
 });
+
