@@ -34,11 +34,34 @@ module.exports = {
       from: { path: '^src/api/', pathNot: '^src/api/main\\.ts$' },
       to: { path: '^(src/(verifiers|cli|worker)/|sandboxes/)' },
     },
+    // The SDK (src/client) ships to trainers: no server code (api, queue, worker, grading, verifiers, …), no
+    // Node built-ins, and from src/core only types (`import type` is erased: no TypeBox at run time). Its
+    // tests may start a real server through test-fixtures/ and compare types with the API's, never import its code.
     {
       name: 'client-has-no-server-imports',
       severity: 'error',
-      from: { path: '^src/client/' },
+      from: { path: '^src/client/', pathNot: '\\.test\\.ts$' },
       to: { path: '^(src/(?!core/|client/)|sandboxes/)' },
+    },
+    {
+      name: 'client-tests-see-server-types-only',
+      severity: 'error',
+      from: { path: '^src/client/.+\\.test\\.ts$' },
+      to: { path: '^(src/(api|queue|worker|grading|verifiers|cli|config|advantages)/|sandboxes/)', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'client-takes-only-types-from-core',
+      severity: 'error',
+      from: { path: '^src/client/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/core/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      // Packages are out of sight here (node_modules is excluded from the cruise): src/client/standalone.test.ts
+      // bundles the SDK for a neutral platform and checks that nothing but src/client is in it.
+      name: 'client-uses-no-node-built-ins',
+      severity: 'error',
+      from: { path: '^src/client/', pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['core'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-orphans-in-src',

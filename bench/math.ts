@@ -2,9 +2,10 @@
  * Throughput and latency of the math verifier on this machine, single-threaded (the pool runs one per core):
  * checks/s on simple numeric answers (bare, boxed, in <answer>), on LaTeX-heavier pairs (fractions with roots,
  * polynomial and trigonometric identities, interval unions, inequalities, matrices, rearranged equations,
- * complex numbers, factorials past double range), p95 latency on a mixed set, and the slowest pathological
- * input. Each check is a fresh task object, so the gold is parsed every time (the worst case: in production
- * a group shares one parsed gold).
+ * complex numbers, factorials past double range, an equation against its listed solutions), p95 latency on a
+ * mixed set, the slowest pathological input, and what the nerdamer fallback costs when the random points
+ * cannot decide (symbolic.ts: a helper thread, started on first use). Each check is a fresh task object, so
+ * the gold is parsed every time (the worst case: in production a group shares one parsed gold).
  * Bar (issue 3): ≥ 20,000/s per core simple, ≥ 1,000/s per core LaTeX-heavy, p95 < 5 ms, pathological < 250 ms.
  * Run: npx tsx bench/math.ts [checks]
  */
@@ -44,6 +45,16 @@ const LATEX: readonly Pair[] = [
   pair('0', '\\boxed{\\sin^2 x + \\cos^2 x - 1}'),
   pair('3+4i', '\\boxed{(2+i)^2}'),
   pair('\\frac{1}{2004!}', '\\boxed{\\frac{2005}{2005!}}'),
+  pair('x^2 - 5x + 6 = 0', '\\boxed{x = 2 \\text{ or } x = 3}'),
+];
+/** Identities whose domain misses the random points: each is proved by nerdamer, once (answers are cached). */
+const SYMBOLIC: readonly Pair[] = [
+  pair('\\frac{1}{\\sqrt{x-4}}', '\\boxed{\\frac{\\sqrt{x-4}}{x-4}}'),
+  pair('\\sqrt{x-5}\\cdot\\sqrt{x-5}', '\\boxed{x - 5}'),
+  pair('\\frac{x-4}{\\sqrt{x-4}}', '\\boxed{\\sqrt{x-4}}'),
+  pair('\\frac{x^2-16}{\\sqrt{x-4}}', '\\boxed{(x+4)\\sqrt{x-4}}'),
+  pair('\\frac{1}{\\sqrt{x-9}+\\sqrt{x-10}}', '\\boxed{\\sqrt{x-9}-\\sqrt{x-10}}'),
+  pair('e^{\\ln(x-5)}', '\\boxed{x-5}'),
 ];
 
 function run(pairs: readonly Pair[], count: number): { perSecond: number; latenciesMs: number[] } {
@@ -64,6 +75,11 @@ function run(pairs: readonly Pair[], count: number): { perSecond: number; latenc
   return { perSecond: count / ((performance.now() - started) / 1000), latenciesMs };
 }
 
+function p50(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
 function p95(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN;
@@ -81,8 +97,19 @@ for (const c of PATHOLOGICAL_CASES) {
   if (elapsedMs > slowestMs) [slowestMs, slowestName] = [elapsedMs, c.name];
 }
 
+const symbolicMs = SYMBOLIC.map(([gold, completion]) => {
+  const t0 = performance.now();
+  const verdict = verifyMath({ type: 'math', answer: gold }, completion);
+  if (verdict.status !== 'correct') throw new Error(`not proved: ${gold} ${JSON.stringify(verdict)}`);
+  return performance.now() - t0;
+});
+const [firstMs = Number.NaN, ...restMs] = symbolicMs;
+
 console.log(`cores: ${availableParallelism()} (figures are for one core)`);
 console.log(`simple numeric: ${Math.round(simple.perSecond).toLocaleString('en')} checks/s, p95 ${p95(simple.latenciesMs).toFixed(3)} ms`);
 console.log(`LaTeX-heavier:  ${Math.round(latex.perSecond).toLocaleString('en')} checks/s, p95 ${p95(latex.latenciesMs).toFixed(3)} ms`);
 console.log(`mixed:          ${Math.round(mixed.perSecond).toLocaleString('en')} checks/s, p95 ${p95(mixed.latenciesMs).toFixed(3)} ms`);
 console.log(`pathological:   ${PATHOLOGICAL_CASES.length} inputs, slowest ${slowestMs.toFixed(1)} ms (${slowestName})`);
+console.log(
+  `nerdamer:       ${SYMBOLIC.length} identities proved, first ${firstMs.toFixed(0)} ms (starts the helper), then median ${p50(restMs).toFixed(1)} ms, max ${Math.max(...restMs).toFixed(1)} ms`,
+);

@@ -1,7 +1,8 @@
 /**
  * The bare isolated-vm cost of a batch of runs, for bench/code-js.ts: the same programs and inputs, one fresh
  * context per completion, no supervisor, no prelude, no limits beyond the isolate's timeout. Run as a child
- * (`--no-node-snapshot`); receives `{ kind, source, inputs, completions }` and answers `{ perSecond }`.
+ * (`--no-node-snapshot`); receives `{ kind, source, inputs, completions, distinct? }` and answers `{ perSecond }`.
+ * With `distinct`, every completion's source gets a unique comment, so nothing compiled is reused between them.
  */
 import ivm from 'isolated-vm';
 
@@ -11,6 +12,7 @@ interface BaselineJob {
   /** call: JSON of the argument list; stdio: the standard input. */
   readonly inputs: readonly string[];
   readonly completions: number;
+  readonly distinct?: boolean;
 }
 
 function runBatch(job: BaselineJob): number {
@@ -23,11 +25,12 @@ function runBatch(job: BaselineJob): number {
       isolate = new ivm.Isolate({ memoryLimit: 128 });
     }
     const context = isolate.createContextSync();
+    const source = job.distinct === true ? `${job.source}\n// completion ${i}` : job.source;
     if (job.kind === 'call') {
-      context.evalSync(job.source, { timeout: 1000 });
+      context.evalSync(source, { timeout: 1000 });
       for (const args of job.inputs) context.evalSync(`JSON.stringify(solve(...${args}))`, { timeout: 1000 });
     } else {
-      const script = isolate.compileScriptSync(`(function (input, print) {${job.source}\n})`);
+      const script = isolate.compileScriptSync(`(function (input, print) {${source}\n})`);
       const main = script.runSync(context, { reference: true }) as ivm.Reference;
       context.evalSync('globalThis.out = ""; globalThis.print = (s) => { out += s + "\\n"; }');
       const print = context.global.getSync('print', { reference: true }) as ivm.Reference;

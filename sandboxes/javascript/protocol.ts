@@ -13,9 +13,15 @@
  *   promise settled); `error` is a short, deterministic message (no timings) when it is not.
  * After a test ends in `timeout` or `memory_limit`, the remaining tests are not run and carry that status
  * (`skipped: true`), so one runaway completion costs at most one time limit beyond its passing tests.
+ * Only when the request sets `reportTime` do test runs carry `timeMs`: the wall time of that test's run, in
+ * integer milliseconds, measured in the process that runs it, outside the program's reach (the JavaScript
+ * runner, the Python harness). A test that did not run has 0; a program whose top level fails charges that
+ * time to its first test; a test cut short by the sandbox process itself dying has none. Without `reportTime`
+ * nothing timing-dependent is in a result, so the same program always gives the same result.
  *
  * Runner ↔ supervisor (IPC, JSON): the runner sends `{ type: 'ready' }` once, then answers every
- * `{ type: 'job', id, job: RunnerJob }` with `{ type: 'result', id, result: SandboxResult, rssMb }`.
+ * `{ type: 'job', id, job: RunnerJob }` with `{ type: 'result', id, result: SandboxResult, rssMb }`, where `rssMb`
+ * is the runner's peak resident memory so far.
  */
 
 /** One test's input. `args` is deep-copied into the isolate as JSON. */
@@ -33,6 +39,8 @@ export interface SandboxRequest {
   readonly memoryLimitMb: number;
   /** Cap on one test's stdout, or on its serialised return value. */
   readonly maxOutputBytes: number;
+  /** Adds `timeMs` to every `TestRun`. Default false: results then hold nothing timing-dependent. */
+  readonly reportTime?: boolean;
 }
 
 export type TestRunStatus = 'ok' | 'runtime_error' | 'timeout' | 'memory_limit' | 'output_limit';
@@ -43,6 +51,8 @@ export interface TestRun {
   readonly error?: string;
   /** Not run because an earlier test timed out or ran out of memory. */
   readonly skipped?: boolean;
+  /** Wall time of the test's run in integer milliseconds; present only when the request set `reportTime`. */
+  readonly timeMs?: number;
 }
 
 export type SandboxResult =
@@ -59,12 +69,14 @@ export interface CodeSandbox {
 
 /** The job the supervisor sends to a runner: JavaScript only (TypeScript is transpiled on the host first). */
 export interface RunnerJob {
-  /** Call tests run it once as a classic script; stdio tests run it per test in Node's CommonJS wrapper. */
+  /** Runs as a CommonJS module, as Node runs a file: its top level once for the call tests, once per stdio test. */
   readonly source: string;
   readonly tests: readonly RunnerTest[];
   readonly timeLimitMs: number;
   readonly memoryLimitMb: number;
   readonly maxOutputBytes: number;
+  /** Adds `timeMs` to every test's result (`SandboxRequest.reportTime`). */
+  readonly reportTime?: boolean;
 }
 
 export type RunnerTest = { readonly kind: 'call'; readonly call: string; readonly argsJson: string } | { readonly kind: 'stdio'; readonly input: string };

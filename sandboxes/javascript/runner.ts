@@ -4,21 +4,23 @@
  * a fresh context in a long-lived isolate; the isolate is thrown away after anything abnormal (a timeout
  * may leave microtasks queued; an out-of-memory disposes it) and after a number of jobs. Protocol:
  * protocol.ts.
+ *
+ * The next job's context is made, and the prelude run in it, while this process waits for that job (isolated-vm
+ * does it on its own thread): creating a context is the largest fixed cost of a job. It is still one fresh
+ * context per job; nothing of a program ever runs in it before its own job.
  */
 import ivm from 'isolated-vm';
-import { PRELUDE_SOURCE, asScript, wrapModule } from './prelude.ts';
+import { PRELUDE_SOURCE, moduleBody } from './prelude.ts';
+import { decodeEnvelope, decodeTestRun } from './envelope.ts';
 import { MAX_ERROR_CHARS, type RunnerJob, type RunnerMessage, type SandboxResult, type SupervisorMessage, type TestRun } from './protocol.ts';
 
 /** Contexts one isolate serves before it is replaced (bounds heap fragmentation and leftovers). */
 const JOBS_PER_ISOLATE = 200;
 
-type Outcome = { readonly kind: 'value'; readonly value: unknown } | { readonly kind: 'timeout' } | { readonly kind: 'memory_limit' } | { readonly kind: 'error'; readonly message: string };
+/** The prelude's dispatch function (prelude.ts). */
+type Dispatch = (op: string, a?: unknown, b?: unknown, c?: unknown) => string;
 
-interface Envelope {
-  readonly s: TestRun['status'];
-  readonly o: string;
-  readonly e?: string;
-}
+type Outcome = { readonly kind: 'value'; readonly value: unknown } | { readonly kind: 'timeout' } | { readonly kind: 'memory_limit' } | { readonly kind: 'error'; readonly message: string };
 
 let isolate: ivm.Isolate | null = null;
 let isolateLimitMb = 0;
@@ -62,57 +64,81 @@ function outcomeOf(current: ivm.Isolate, run: () => unknown): Outcome {
   }
 }
 
-function parseEnvelope(value: unknown): TestRun {
-  if (typeof value !== 'string') return { status: 'runtime_error', output: '', error: 'sandbox protocol error' };
-  const envelope = JSON.parse(value) as Envelope;
-  return envelope.e === undefined ? { status: envelope.s, output: envelope.o } : { status: envelope.s, output: envelope.o, error: envelope.e };
-}
-
 const LIMIT_ERRORS = { timeout: 'time limit exceeded', memory_limit: 'memory limit exceeded' } as const;
 
-/** Runs one job; every outcome of the user's program is data in the result. */
-export function runJob(job: RunnerJob): SandboxResult {
-  const { isolate: current, prelude: preludeScript } = freshIsolate(job.memoryLimitMb);
+/** A fresh context with the prelude run in it, and the prelude's dispatch function: where a job starts. */
+interface Stage {
+  readonly isolate: ivm.Isolate;
+  readonly context: ivm.Context;
+  readonly dispatch: ivm.Reference<Dispatch>;
+}
+
+function stageNow(memoryLimitMb: number): Stage {
+  const { isolate: current, prelude: preludeScript } = freshIsolate(memoryLimitMb);
   const context = current.createContextSync();
-  // Every handle into the context is released with it, or the isolate would keep the context alive.
-  const handles: { release(): void }[] = [];
+  try {
+    return { isolate: current, context, dispatch: preludeScript.runSync(context, { reference: true }) as ivm.Reference<Dispatch> };
+  } catch (error) {
+    if (!current.isDisposed) context.release();
+    throw error;
+  }
+}
+
+/** Stages the next job's context off this thread; null when that fails (the job then stages its own). */
+async function stageAhead(memoryLimitMb: number): Promise<Stage | null> {
+  let current: ivm.Isolate | null = null;
+  let context: ivm.Context | null = null;
+  try {
+    const fresh = freshIsolate(memoryLimitMb);
+    current = fresh.isolate;
+    context = await current.createContext();
+    return { isolate: current, context, dispatch: (await fresh.prelude.run(context, { reference: true })) as ivm.Reference<Dispatch> };
+  } catch {
+    if (current !== null && !current.isDisposed) context?.release();
+    return null;
+  }
+}
+
+function releaseStage(stage: Stage): void {
+  if (stage.isolate.isDisposed) return;
+  stage.dispatch.release();
+  stage.context.release();
+}
+
+/**
+ * Runs one job, in `staged` when that was made in the isolate this job uses (else in a context made now); every
+ * outcome of the user's program is data in the result.
+ */
+export function runJob(job: RunnerJob, staged: Stage | null = null): SandboxResult {
+  const ready = staged !== null && staged.isolate === isolate && !staged.isolate.isDisposed && isolateLimitMb === job.memoryLimitMb;
+  if (staged !== null && !ready) releaseStage(staged);
+  const stage = ready ? staged : stageNow(job.memoryLimitMb);
+  const current = stage.isolate;
   let dirty = false;
   try {
-    const dispatch = preludeScript.runSync(context, { reference: true }) as ivm.Reference<(op: string, a?: unknown, b?: unknown) => string>;
-    handles.push(dispatch);
-    const apply = (timeoutMs: number, op: string, a?: ivm.Transferable, b?: ivm.Transferable): Outcome =>
-      outcomeOf(current, () => dispatch.applySync(undefined, [op, a, b] as never, { timeout: Math.max(1, Math.ceil(timeoutMs)) }));
-    apply(job.timeLimitMs, 'config', job.maxOutputBytes);
+    const apply = (timeoutMs: number, op: string, a?: ivm.Transferable, b?: ivm.Transferable, c?: ivm.Transferable): Outcome =>
+      outcomeOf(current, () => stage.dispatch.applySync(undefined, [op, a, b, c] as never, { timeout: Math.max(1, Math.ceil(timeoutMs)) }));
 
-    const hasCall = job.tests.some((t) => t.kind === 'call');
-    const hasStdio = job.tests.some((t) => t.kind === 'stdio');
-    let script: ivm.Script | null = null;
-    let wrapper: ivm.Script | null = null;
-    try {
-      if (hasCall) handles.push((script = current.compileScriptSync(asScript(job.source), { filename: 'main.js' })));
-      if (hasStdio) handles.push((wrapper = current.compileScriptSync(wrapModule(job.source), { filename: 'main.js' })));
-    } catch (error) {
-      if (current.isDisposed) return allTests(job, 'memory_limit', LIMIT_ERRORS.memory_limit);
-      return { kind: 'compile_error', error: messageOf(error) };
+    // Compiles the program and, for call tests, runs its top level, all inside the isolate under one time limit.
+    const calls = job.tests.flatMap((t) => (t.kind === 'call' ? [t.call] : []));
+    const startedJob = performance.now();
+    const start = apply(job.timeLimitMs, 'start', job.maxOutputBytes, moduleBody(job.source, calls), calls.length > 0);
+    if (start.kind !== 'value') {
+      if (start.kind !== 'error') dirty = true;
+      const failed = start.kind === 'error' ? allTests(job, 'runtime_error', start.message) : allTests(job, start.kind, LIMIT_ERRORS[start.kind]);
+      return timedFirst(job, failed, startedJob);
     }
-
-    if (wrapper !== null) {
-      const main = outcomeOf(current, () => wrapper.runSync(context, { reference: true, timeout: job.timeLimitMs }) as ivm.Reference);
-      if (main.kind !== 'value') return abnormal(job, main, (d) => (dirty = d));
-      handles.push(main.value as ivm.Reference);
-      apply(job.timeLimitMs, 'main', (main.value as ivm.Reference).derefInto());
-    }
-    if (script !== null) {
-      apply(job.timeLimitMs, 'begin');
-      const top = outcomeOf(current, () => script.runSync(context, { timeout: job.timeLimitMs }));
-      if (top.kind !== 'value') return abnormal(job, top, (d) => (dirty = d));
+    if (start.value !== '') {
+      const failed = decodeEnvelope(start.value);
+      if (failed.status === 'compile_error') return { kind: 'compile_error', error: failed.error ?? 'SyntaxError' };
+      return timedFirst(job, allTests(job, failed.status, failed.error ?? ''), startedJob);
     }
 
     const tests: TestRun[] = [];
     let stop: 'timeout' | 'memory_limit' | null = null;
     for (const test of job.tests) {
       if (stop !== null) {
-        tests.push({ status: stop, output: '', error: LIMIT_ERRORS[stop], skipped: true });
+        tests.push(timed(job, { status: stop, output: '', error: LIMIT_ERRORS[stop], skipped: true }, 0));
         continue;
       }
       const started = performance.now();
@@ -120,28 +146,29 @@ export function runJob(job: RunnerJob): SandboxResult {
       if (outcome.kind === 'value' && (test.kind === 'stdio' || outcome.value === 'P')) {
         outcome = apply(job.timeLimitMs - (performance.now() - started), 'collect');
       }
+      const elapsedMs = performance.now() - started;
+      let run: TestRun;
       switch (outcome.kind) {
         case 'value':
-          tests.push(parseEnvelope(outcome.value));
+          run = decodeTestRun(outcome.value);
           break;
         case 'timeout':
         case 'memory_limit':
           dirty = true;
           stop = outcome.kind;
-          tests.push({ status: outcome.kind, output: '', error: LIMIT_ERRORS[outcome.kind] });
+          run = { status: outcome.kind, output: '', error: LIMIT_ERRORS[outcome.kind] };
           break;
         case 'error':
           dirty = true;
-          tests.push({ status: 'runtime_error', output: '', error: outcome.message });
+          run = { status: 'runtime_error', output: '', error: outcome.message };
           break;
       }
+      tests.push(timed(job, run, elapsedMs));
     }
     return { kind: 'ran', tests };
   } finally {
-    if (!current.isDisposed) {
-      for (const handle of handles) handle.release();
-      context.release();
-    }
+    // The dispatch handle is released with the context, or the isolate would keep the context alive.
+    releaseStage(stage);
     if (dirty || current.isDisposed) disposeIsolate();
   }
 }
@@ -150,11 +177,16 @@ function allTests(job: RunnerJob, status: TestRun['status'], error: string): San
   return { kind: 'ran', tests: job.tests.map(() => ({ status, output: '', error })) };
 }
 
-// The program's top level did not finish: every test fails the same way.
-function abnormal(job: RunnerJob, outcome: Exclude<Outcome, { kind: 'value' }>, markDirty: (dirty: boolean) => void): SandboxResult {
-  if (outcome.kind !== 'error') markDirty(true);
-  if (outcome.kind === 'error') return allTests(job, 'runtime_error', outcome.message);
-  return allTests(job, outcome.kind, LIMIT_ERRORS[outcome.kind]);
+/** The run with its wall time when the job asked for times (protocol.ts), else the run as it is. */
+function timed(job: RunnerJob, run: TestRun, elapsedMs: number): TestRun {
+  return job.reportTime === true ? { ...run, timeMs: Math.max(0, Math.round(elapsedMs)) } : run;
+}
+
+/** A failed top level's result when the job asked for times: its time is the first test's, the others ran for 0. */
+function timedFirst(job: RunnerJob, result: SandboxResult, startedMs: number): SandboxResult {
+  if (job.reportTime !== true || result.kind !== 'ran') return result;
+  const elapsedMs = performance.now() - startedMs;
+  return { kind: 'ran', tests: result.tests.map((run, index) => timed(job, run, index === 0 ? elapsedMs : 0)) };
 }
 
 function send(message: RunnerMessage): void {
@@ -162,16 +194,25 @@ function send(message: RunnerMessage): void {
 }
 
 if (process.send !== undefined) {
-  process.on('message', (message: SupervisorMessage) => {
-    if (message.type !== 'job') return;
+  let ahead: Promise<Stage | null> = Promise.resolve(null);
+  let previous: Promise<void> = Promise.resolve();
+  const handle = async (message: Extract<SupervisorMessage, { type: 'job' }>): Promise<void> => {
+    const staged = await ahead;
     let result: SandboxResult;
     try {
-      result = runJob(message.job);
+      result = runJob(message.job, staged);
     } catch (error) {
       disposeIsolate();
       result = allTests(message.job, 'runtime_error', `sandbox fault: ${messageOf(error)}`);
     }
-    send({ type: 'result', id: message.id, result, rssMb: Math.round(process.memoryUsage.rss() / 1_048_576) });
+    // Peak, not current, resident memory: getrusage is a few times cheaper than reading /proc, and a runner that
+    // once grew past the limit is better replaced anyway.
+    send({ type: 'result', id: message.id, result, rssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+    ahead = stageAhead(message.job.memoryLimitMb);
+  };
+  process.on('message', (message: SupervisorMessage) => {
+    // One job at a time, in order; a runner that cannot answer any more is done (the supervisor replaces it).
+    if (message.type === 'job') previous = previous.then(() => handle(message)).catch(() => process.exit(1));
   });
   process.on('disconnect', () => process.exit(0));
   send({ type: 'ready' });

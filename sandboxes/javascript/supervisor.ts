@@ -17,7 +17,7 @@ export interface JavaScriptSandboxOptions {
   readonly processes?: number;
   /** Jobs a runner serves before it is replaced. Default 2000. */
   readonly jobsPerProcess?: number;
-  /** A runner whose resident memory passes this is replaced after its job. Default 512. */
+  /** A runner whose peak resident memory passes this is replaced after its job. Default 512. */
   readonly recycleRssMb?: number;
   /** Added to a job's time budget before its runner is SIGKILLed. Default 1000. */
   readonly killMarginMs?: number;
@@ -66,6 +66,14 @@ function childEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[key] !== undefined) env[key] = process.env[key];
   return env;
+}
+
+// The completions of one group share their task's argument arrays (read-only by type): serialise each once.
+const argsJsonCache = new WeakMap<readonly unknown[], string>();
+function argsJsonOf(args: readonly unknown[]): string {
+  let json = argsJsonCache.get(args);
+  if (json === undefined) argsJsonCache.set(args, (json = JSON.stringify(args)));
+  return json;
 }
 
 function failAll(job: RunnerJob, status: TestRun['status'], error: string): SandboxResult {
@@ -194,9 +202,10 @@ export function createJavaScriptSandbox(options: JavaScriptSandboxOptions = {}):
         source = transpiled.code;
       }
       const tests = request.tests.map((test) =>
-        test.kind === 'call' ? { kind: 'call' as const, call: test.call, argsJson: JSON.stringify(test.args) } : { kind: 'stdio' as const, input: test.input },
+        test.kind === 'call' ? { kind: 'call' as const, call: test.call, argsJson: argsJsonOf(test.args) } : { kind: 'stdio' as const, input: test.input },
       );
-      return dispatch({ source, tests, timeLimitMs: request.timeLimitMs, memoryLimitMb: request.memoryLimitMb, maxOutputBytes: request.maxOutputBytes });
+      const job: RunnerJob = { source, tests, timeLimitMs: request.timeLimitMs, memoryLimitMb: request.memoryLimitMb, maxOutputBytes: request.maxOutputBytes };
+      return dispatch(request.reportTime === true ? { ...job, reportTime: true } : job);
     },
     async close(): Promise<void> {
       closed = true;

@@ -1,5 +1,5 @@
 /**
- * TypeScript (and ES-module JavaScript) to a classic CommonJS-style script, on the host, without type
+ * TypeScript (and ES-module JavaScript) to a CommonJS module, on the host, without type
  * checking, by esbuild's transform API under its own time budget. esbuild earns its place: it is the fast,
  * well-kept transpiler of the field and already ships with our TypeScript runner.
  */
@@ -8,7 +8,7 @@ import { MAX_ERROR_CHARS } from './protocol.ts';
 
 export type Transpiled = { readonly ok: true; readonly code: string } | { readonly ok: false; readonly status: 'compile_error' | 'timeout'; readonly error: string };
 
-// Whole-line `import`/`export` statements: an ES module, which a classic script cannot run.
+// Whole-line `import`/`export` statements: an ES module, which a CommonJS module function cannot run.
 const MODULE_SYNTAX = /^\s*(import\s*[\w{*'"]|export\s)/m;
 
 /** True when a JavaScript program needs transpiling before it can run as a script. */

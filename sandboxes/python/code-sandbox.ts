@@ -7,6 +7,11 @@ import { AppError } from '../../src/core/errors.ts';
 import { createPythonSandbox, PythonSandboxError, type PythonSandboxOptions, type TestInput, type TestOutcome } from './index.ts';
 
 function toTestRun(outcome: TestOutcome): TestRun {
+  const run = untimedTestRun(outcome);
+  return outcome.timeMs === undefined ? run : { ...run, timeMs: outcome.timeMs };
+}
+
+function untimedTestRun(outcome: TestOutcome): TestRun {
   if (outcome.status === 'ok') return { status: 'ok', output: outcome.valueJson ?? outcome.stdout };
   // compile_error is answered for the whole program by the caller; any other status is the test's own.
   const status = outcome.status === 'compile_error' ? 'runtime_error' : outcome.status;
@@ -27,7 +32,8 @@ export function createPythonCodeSandbox(options: PythonSandboxOptions = {}): Cod
       );
       let outcomes: TestOutcome[];
       try {
-        outcomes = await sandbox.run(request.source, tests, { timeLimitMs: request.timeLimitMs, memoryLimitMb: request.memoryLimitMb });
+        const limits = { timeLimitMs: request.timeLimitMs, memoryLimitMb: request.memoryLimitMb };
+        outcomes = await sandbox.run(request.source, tests, limits, request.reportTime === true ? { reportTime: true } : {});
       } catch (error) {
         // The jail could not start: the machine's fault, not the program's; a 503 the queue retries.
         if (error instanceof PythonSandboxError) throw new AppError('SANDBOX_UNAVAILABLE', `python sandbox unavailable: ${error.message}`);

@@ -9,9 +9,10 @@
 #
 # Contract (host <-> harness; the host side is sandboxes/python/protocol.ts):
 #   fd 0 : jobs, one after another; EOF ends the harness. A job is ASCII header lines, then bytes:
-#            arbiter-job 2
+#            arbiter-job 3
 #            nonce <32 hex>
-#            time_limit_ms N | memory_limit_mb N | max_output_bytes N   (one line each, this order)
+#            time_limit_ms N | memory_limit_mb N | max_output_bytes N | report_time 0|1
+#                                                                         (one line each, this order)
 #            program <bytes>
 #            tests <count>
 #            stdio <bytes>  |  call <fn> <bytes>                          (one line per test)
@@ -20,8 +21,12 @@
 #          child closes it before user code runs, and the jail has no /proc and a seccomp filter
 #          (ptrace, pidfd_getfd, process_vm_*) so no child can reach it again.
 # Records on fd 3, per job: one per test in order, then a final one:
-#   "<nonce> <i> <status> <n>\n<n payload bytes>\n"      status: ok | runtime_error | timeout |
-#   "<nonce> done <keep|retire> 0\n\n"                    memory_limit | output_limit | compile_error
+#   "<nonce> <i> <status> <n>[ <ms>]\n<n payload bytes>\n"  status: ok | runtime_error | timeout |
+#   "<nonce> done <keep|retire> 0\n\n"                       memory_limit | output_limit | compile_error
+# <ms> is present on every test record when the job says report_time 1, and never otherwise: the wall
+# time of that test in integer milliseconds, measured here (a stdio test: from its fork to its verdict;
+# a call test: from the previous record of its process, or that process's fork, to its own record; a
+# program that does not compile: the compile time on the first test, 0 on the others).
 # Payload: ok+stdio = raw stdout bytes; ok+call = the result as JSON (UTF-8); otherwise a short,
 # deterministic detail (exception type names and fixed phrases only: no messages, no addresses).
 import gc
@@ -100,10 +105,10 @@ class JobReader:
             magic = self.line()
         except EOFError:
             return None
-        if magic != ['arbiter-job', '2']:
+        if magic != ['arbiter-job', '3']:
             raise ValueError('bad job header')
         fields = {}
-        for name in ('nonce', 'time_limit_ms', 'memory_limit_mb', 'max_output_bytes', 'program', 'tests'):
+        for name in ('nonce', 'time_limit_ms', 'memory_limit_mb', 'max_output_bytes', 'report_time', 'program', 'tests'):
             key, value = self.line()
             if key != name:
                 raise ValueError('bad job field')
@@ -115,11 +120,28 @@ class JobReader:
         source = self.exact(int(fields['program']))
         tests = [(kind, fn, self.exact(size)) for kind, fn, size in specs]
         limits = (int(fields['time_limit_ms']), int(fields['memory_limit_mb']), int(fields['max_output_bytes']))
-        return bytearray(fields['nonce'].encode('ascii')), limits, source, tests
+        if fields['report_time'] not in ('0', '1'):
+            raise ValueError('bad report_time')
+        return bytearray(fields['nonce'].encode('ascii')), limits, fields['report_time'] == '1', source, tests
 
 
-def emit(nonce, index, status, payload):
-    header = b' %s %s %d\n' % (str(index).encode(), status.encode(), len(payload))
+class Clock:
+    """Times of a job's tests, for its records: None unless the job asked for them (report_time 1)."""
+
+    def __init__(self, report_time):
+        self.report_time = report_time
+
+    def ms(self, started_s, ended_s):
+        if not self.report_time:
+            return None
+        return max(0, int(round((ended_s - started_s) * 1000)))
+
+
+def emit(nonce, index, status, payload, time_ms=None):
+    if time_ms is None:
+        header = b' %s %s %d\n' % (str(index).encode(), status.encode(), len(payload))
+    else:
+        header = b' %s %s %d %d\n' % (str(index).encode(), status.encode(), len(payload), time_ms)
     data = [bytes(nonce), header, payload, b'\n']
     while data:
         written = os.writev(RESULT_FD, data)
@@ -362,11 +384,16 @@ def supervise_stdio(pid, out_r, res_r, feeder, deadline_s, max_output_bytes, cpu
             verdict = ('output_limit', b'stdout exceeds %d bytes' % max_output_bytes)
         elif len(res) > res_cap:
             verdict = ('output_limit', b'result exceeds %d bytes' % max_output_bytes)
+    ended_s = _monotonic()
     os.close(pidfd)
     feeder.close()
     kill_everyone_else()
     os.close(out_r)
     os.close(res_r)
+    return ended_s, stdio_outcome(verdict, status, out, res, cpu_s)
+
+
+def stdio_outcome(verdict, status, out, res, cpu_s):
     if verdict[0] != 'exited':
         return verdict
     usage = verdict[1]
@@ -399,7 +426,7 @@ def report_outcome(report):
     return (status.decode(), payload if status == b'ok' else payload[:200])
 
 
-def supervise_calls(pid, first, end, out_r, res_r, nonce, time_limit_s, max_output_bytes, cpu_s):
+def supervise_calls(pid, first, end, out_r, res_r, nonce, time_limit_s, max_output_bytes, cpu_s, clock, started_s):
     """Emits a record per call test the child finishes; returns the index of the next test to run."""
     res = bytearray()
     res_cap = max_output_bytes + 4096
@@ -454,7 +481,9 @@ def supervise_calls(pid, first, end, out_r, res_r, nonce, time_limit_s, max_outp
                 break
             report = bytes(res[newline + 1:newline + 1 + size])
             del res[:newline + 1 + size]
-            emit(nonce, current, *report_outcome(report))
+            ended_s = _monotonic()
+            emit(nonce, current, *report_outcome(report), time_ms=clock.ms(started_s, ended_s))
+            started_s = ended_s
             current += 1
             printed = 0
             deadline_s = _monotonic() + time_limit_s
@@ -462,6 +491,7 @@ def supervise_calls(pid, first, end, out_r, res_r, nonce, time_limit_s, max_outp
             verdict = ('output_limit', b'stdout exceeds %d bytes' % max_output_bytes)
         elif verdict is None and len(res) > res_cap + 64:
             verdict = ('output_limit', b'result exceeds %d bytes' % max_output_bytes)
+    ended_s = _monotonic()
     os.close(pidfd)
     kill_everyone_else()
     os.close(out_r)
@@ -473,16 +503,18 @@ def supervise_calls(pid, first, end, out_r, res_r, nonce, time_limit_s, max_outp
             verdict = killed_by(os.WTERMSIG(status), usage, cpu_s)
         else:
             verdict = ('runtime_error', b'exited without a result (status %d)' % os.WEXITSTATUS(status))
-    emit(nonce, current, *verdict)
+    emit(nonce, current, *verdict, time_ms=clock.ms(started_s, ended_s))
     return current + 1
 
 
-def run_job(nonce, limits, source, tests, loads, devnull):
+def run_job(nonce, limits, source, tests, loads, devnull, clock):
+    started_s = _monotonic()
     try:
         code = compile(source, 'solution.py', 'exec', dont_inherit=True)
     except BaseException as exc:
+        ended_s = _monotonic()
         for i in range(len(tests)):
-            emit(nonce, i, 'compile_error', type_name(exc).encode())
+            emit(nonce, i, 'compile_error', type_name(exc).encode(), time_ms=clock.ms(started_s, ended_s if i == 0 else started_s))
         return
     time_limit_ms, _, max_output_bytes = limits
     cpu_s = max(1, -(-time_limit_ms // 1000))
@@ -493,14 +525,15 @@ def run_job(nonce, limits, source, tests, loads, devnull):
         if tests[i][0] == 'stdio':
             # A stdio test runs the whole program as __main__: always a fresh process.
             in_r, in_w = os.pipe()
-            deadline_s = _monotonic() + time_limit_ms / 1000
+            started_s = _monotonic()
+            deadline_s = started_s + time_limit_ms / 1000
             pid = os.fork()
             if pid == 0:
                 stdio_child(in_r, out_w, res_w, (out_r, res_r, in_w, devnull), code, nonce, limits)
             for fd in (in_r, out_w, res_w):
                 os.close(fd)
-            status, payload = supervise_stdio(pid, out_r, res_r, Feeder(in_w, tests[i][2]), deadline_s, max_output_bytes, cpu_s)
-            emit(nonce, i, status, payload)
+            ended_s, (status, payload) = supervise_stdio(pid, out_r, res_r, Feeder(in_w, tests[i][2]), deadline_s, max_output_bytes, cpu_s)
+            emit(nonce, i, status, payload, time_ms=clock.ms(started_s, ended_s))
             i += 1
             continue
         # A run of call tests shares one process (as the JavaScript runtime shares one context):
@@ -509,12 +542,14 @@ def run_job(nonce, limits, source, tests, loads, devnull):
         end = i
         while end < len(tests) and tests[end][0] == 'call':
             end += 1
+        started_s = _monotonic()
         pid = os.fork()
         if pid == 0:
             call_child(i, tests[:end], devnull, out_w, res_w, (out_r, res_r), code, nonce, limits, loads)
         for fd in (out_w, res_w):
             os.close(fd)
-        i = supervise_calls(pid, i, end, out_r, res_r, nonce, time_limit_ms / 1000, max_output_bytes, cpu_s * (end - i))
+        i = supervise_calls(pid, i, end, out_r, res_r, nonce, time_limit_ms / 1000, max_output_bytes, cpu_s * (end - i),
+                            clock, started_s)
 
 
 def remove_tree(path):
@@ -612,8 +647,8 @@ def main():
         job = reader.job()
         if job is None:
             return
-        nonce, limits, source, tests = job
-        run_job(nonce, limits, source, tests, loads, devnull)
+        nonce, limits, report_time, source, tests = job
+        run_job(nonce, limits, source, tests, loads, devnull, Clock(report_time))
         kill_everyone_else()
         clean = wipe_scratch() and process_state() == baseline
         emit(nonce, 'done', 'keep' if clean else 'retire', b'')

@@ -5,9 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Jail, prepareJob, type PreparedJob } from './jail.ts';
-import { PythonSandboxError, type PythonSandbox, type PythonSandboxOptions, type RunLimits, type TestInput, type TestOutcome } from './types.ts';
+import { PythonSandboxError, type PythonSandbox, type PythonSandboxOptions, type RunLimits, type RunOptions, type TestInput, type TestOutcome } from './types.ts';
 
-export type { PythonSandbox, PythonSandboxOptions, RunLimits, TestInput, TestOutcome } from './types.ts';
+export type { PythonSandbox, PythonSandboxOptions, RunLimits, RunOptions, TestInput, TestOutcome } from './types.ts';
 export { PythonSandboxError } from './types.ts';
 
 const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
@@ -79,10 +79,10 @@ export function createPythonSandbox(options: PythonSandboxOptions = {}): PythonS
   };
 
   return {
-    async run(program: string, tests: readonly TestInput[], limits: RunLimits): Promise<TestOutcome[]> {
+    async run(program: string, tests: readonly TestInput[], limits: RunLimits, options: RunOptions = {}): Promise<TestOutcome[]> {
       if (closed) throw new PythonSandboxError('the Python sandbox is closed');
       if (tests.length === 0) return [];
-      const job = prepareJob(program, tests, limits, maxOutputBytes);
+      const job = prepareJob(program, tests, limits, maxOutputBytes, options.reportTime === true);
       await acquire();
       try {
         if (closed) throw new PythonSandboxError('the Python sandbox is closed');

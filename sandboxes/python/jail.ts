@@ -85,12 +85,14 @@ export interface PreparedJob {
   tests: readonly TestInput[];
   limits: RunLimits;
   maxOutputBytes: number;
+  /** The harness adds each test's time to its record (and the records are parsed so). */
+  reportTime: boolean;
 }
 
 /** Encodes a job; throws TypeError for an entry point Python cannot call (before any jail is used). */
-export function prepareJob(program: string, tests: readonly TestInput[], limits: RunLimits, maxOutputBytes: number): PreparedJob {
+export function prepareJob(program: string, tests: readonly TestInput[], limits: RunLimits, maxOutputBytes: number, reportTime = false): PreparedJob {
   const nonce = randomBytes(16).toString('hex');
-  return { nonce, bytes: encodeJob(nonce, program, tests, limits, maxOutputBytes), tests, limits, maxOutputBytes };
+  return { nonce, bytes: encodeJob(nonce, program, tests, limits, maxOutputBytes, reportTime), tests, limits, maxOutputBytes, reportTime };
 }
 
 /** How one job ended: outcomes (and whether the jail may take another job), or no start at all. */
@@ -103,6 +105,7 @@ type KillReason = 'deadline' | 'overflow' | 'closed' | 'retired';
 interface ActiveJob {
   nonce: string;
   tests: readonly TestInput[];
+  reportTime: boolean;
   doneTails: readonly string[];
   chunks: Buffer[];
   size: number;
@@ -168,13 +171,14 @@ export class Jail {
    * `not_started` when the jail produced nothing (bubblewrap missing, jail died before the job);
    * rejects only with {@link PythonSandboxError} when the jail was killed by `kill()`.
    */
-  run({ nonce, bytes, tests, limits, maxOutputBytes }: PreparedJob): Promise<JobResult> {
+  run({ nonce, bytes, tests, limits, maxOutputBytes, reportTime }: PreparedJob): Promise<JobResult> {
     this.#jobs += 1;
     return new Promise((resolve, reject) => {
       const deadlineMs = tests.reduce((sum) => sum + limits.timeLimitMs + PER_TEST_MARGIN_MS, STARTUP_MARGIN_MS);
       this.#job = {
         nonce,
         tests,
+        reportTime,
         doneTails: [`${nonce} done keep 0\n\n`, `${nonce} done retire 0\n\n`],
         chunks: [],
         size: 0,
@@ -224,7 +228,7 @@ export class Jail {
     if (job.size > job.cap) return this.#kill('overflow');
     job.tail = (job.tail + chunk.toString('latin1')).slice(-80);
     if (!job.doneTails.some((tail) => job.tail.endsWith(tail))) return;
-    const parsed = parseRecords(Buffer.concat(job.chunks), job.nonce, job.tests);
+    const parsed = parseRecords(Buffer.concat(job.chunks), job.nonce, job.tests, job.reportTime);
     if (!parsed.done) return;
     this.#settle(job, { kind: 'done', outcomes: parsed.outcomes, reusable: !parsed.retire });
     if (parsed.retire) this.retire();
@@ -242,7 +246,7 @@ export class Jail {
     if (job === undefined) return;
     clearTimeout(job.timer);
     this.#job = undefined;
-    const parsed = parseRecords(Buffer.concat(job.chunks), job.nonce, job.tests);
+    const parsed = parseRecords(Buffer.concat(job.chunks), job.nonce, job.tests, job.reportTime);
     if (parsed.done) return job.settle({ kind: 'done', outcomes: parsed.outcomes, reusable: false });
     if (job.killed === 'closed') return job.fail(new PythonSandboxError('the Python sandbox was closed during the run'));
     if (job.killed === undefined && parsed.outcomes.length === 0) {

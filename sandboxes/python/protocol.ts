@@ -15,15 +15,16 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * One job as the bytes the harness reads from its stdin. Throws TypeError for an entry point that
  * is not a Python identifier (before anything reaches a jail).
  */
-export function encodeJob(nonce: string, program: string, tests: readonly TestInput[], limits: RunLimits, maxOutputBytes: number): Buffer {
+export function encodeJob(nonce: string, program: string, tests: readonly TestInput[], limits: RunLimits, maxOutputBytes: number, reportTime = false): Buffer {
   const source = Buffer.from(program, 'utf8');
   const inputs = tests.map((test) => Buffer.from(test.kind === 'stdio' ? test.stdin : test.argsJson, 'utf8'));
   const lines = [
-    'arbiter-job 2',
+    'arbiter-job 3',
     `nonce ${nonce}`,
     `time_limit_ms ${Math.max(1, Math.ceil(limits.timeLimitMs))}`,
     `memory_limit_mb ${Math.max(16, Math.ceil(limits.memoryLimitMb))}`,
     `max_output_bytes ${maxOutputBytes}`,
+    `report_time ${reportTime ? 1 : 0}`,
     `program ${source.length}`,
     `tests ${tests.length}`,
   ];
@@ -50,7 +51,12 @@ function detailOf(payload: Buffer): string {
   return payload.toString('utf8').replace(/[^\x20-\x7e]/g, '?').slice(0, MAX_DETAIL_CHARS);
 }
 
-function outcomeOf(test: TestInput, status: string, payload: Buffer): TestOutcome {
+function outcomeOf(test: TestInput, status: string, payload: Buffer, timeMs: number | undefined): TestOutcome {
+  const outcome = untimedOutcomeOf(test, status, payload);
+  return timeMs === undefined ? outcome : { ...outcome, timeMs };
+}
+
+function untimedOutcomeOf(test: TestInput, status: string, payload: Buffer): TestOutcome {
   if (status !== 'ok') {
     return { status: status as Exclude<TestOutcome['status'], 'ok'>, detail: detailOf(payload) };
   }
@@ -65,17 +71,20 @@ function outcomeOf(test: TestInput, status: string, payload: Buffer): TestOutcom
 
 /**
  * Parses the records of one run. Anything that is not a well-formed record with this run's nonce,
- * the next expected index and a known status ends the parse: the remaining tests then have no
- * outcome and the caller decides (timeout after a kill, or a sandbox fault).
+ * the next expected index, a known status and (exactly when the job asked for times, `timed`) a time
+ * field ends the parse: the remaining tests then have no outcome and the caller decides (timeout
+ * after a kill, or a sandbox fault).
  */
-export function parseRecords(channel: Buffer, nonce: string, tests: readonly TestInput[]): ParsedRecords {
+export function parseRecords(channel: Buffer, nonce: string, tests: readonly TestInput[], timed = false): ParsedRecords {
   const outcomes: TestOutcome[] = [];
   let offset = 0;
   for (;;) {
     const newline = channel.indexOf(0x0a, offset);
     if (newline < 0 || newline - offset > 200) return { outcomes, done: false, retire: true };
     const fields = channel.toString('latin1', offset, newline).split(' ');
-    if (fields.length !== 4 || fields[0] !== nonce || !/^\d{1,9}$/.test(fields[3] ?? '')) return { outcomes, done: false, retire: true };
+    const width = timed && fields[1] !== 'done' ? 5 : 4;
+    if (fields.length !== width || fields[0] !== nonce || !/^\d{1,9}$/.test(fields[3] ?? '')) return { outcomes, done: false, retire: true };
+    if (width === 5 && !/^\d{1,9}$/.test(fields[4] ?? '')) return { outcomes, done: false, retire: true };
     const length = Number(fields[3]);
     const start = newline + 1;
     if (channel.length < start + length + 1 || channel[start + length] !== 0x0a) return { outcomes, done: false, retire: true };
@@ -88,6 +97,6 @@ export function parseRecords(channel: Buffer, nonce: string, tests: readonly Tes
     const test = tests[outcomes.length];
     const status = fields[2] ?? '';
     if (test === undefined || fields[1] !== String(outcomes.length) || !STATUSES.has(status)) return { outcomes, done: false, retire: true };
-    outcomes.push(outcomeOf(test, status, payload));
+    outcomes.push(outcomeOf(test, status, payload, width === 5 ? Number(fields[4]) : undefined));
   }
 }

@@ -17,14 +17,24 @@ export interface RunLimits {
   memoryLimitMb: number;
 }
 
-/** What one test did; `detail` is short and deterministic (no timings, paths or addresses). */
+/** Options of one run. */
+export interface RunOptions {
+  /** Adds `timeMs` to every outcome the harness reports. Default false: outcomes then hold no timings. */
+  reportTime?: boolean;
+}
+
+/**
+ * What one test did; `detail` is short and deterministic (no timings, paths or addresses). `timeMs`, only
+ * when the run asked for it: the test's wall time in integer milliseconds, measured by the harness
+ * (harness.py says from when to when); absent on tests the harness never reported (the jail was killed).
+ */
 export type TestOutcome =
-  | { status: 'ok'; stdout: string; valueJson?: string }
-  | { status: 'runtime_error' | 'timeout' | 'memory_limit' | 'output_limit' | 'compile_error'; detail: string };
+  | { status: 'ok'; stdout: string; valueJson?: string; timeMs?: number }
+  | { status: 'runtime_error' | 'timeout' | 'memory_limit' | 'output_limit' | 'compile_error'; detail: string; timeMs?: number };
 
 /** A pool of bubblewrap jails running CPython; see sandboxes/python/README.md. */
 export interface PythonSandbox {
-  run(program: string, tests: readonly TestInput[], limits: RunLimits): Promise<TestOutcome[]>;
+  run(program: string, tests: readonly TestInput[], limits: RunLimits, options?: RunOptions): Promise<TestOutcome[]>;
   close(): Promise<void>;
 }
 

@@ -8,10 +8,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.ts';
+import { createMemoryBarrierStore, type BarrierStore } from '../grading/barrier.ts';
 import type { JobService } from '../grading/jobs.ts';
+import type { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { registerAdminBoard } from './admin-board.ts';
 import { createAuth } from './auth.ts';
 import { createErrorHandler, sendError } from './error-handler.ts';
+import { parseJsonBody } from './json-body.ts';
 import { registerMetrics } from './metrics.ts';
+import { createMemoryRateCounter, createRateLimit, type RateCounter } from './rate-limit.ts';
 import type { RouteDeps } from './route-deps.ts';
 import { advantagesRoute } from './routes/advantages.ts';
 import { getRewardRoute } from './routes/get-reward.ts';
@@ -29,6 +34,12 @@ export interface AppDeps {
   readonly logger?: FastifyBaseLogger;
   /** SSE heartbeat period in ms. Default 15000. */
   readonly sseHeartbeatMs?: number;
+  /** Counter of ARBITER_RATE_LIMIT (queue mode: in Redis, shared by the replicas). Default: in memory. The app closes it in onClose. */
+  readonly rateCounter?: RateCounter;
+  /** Where slices of split groups meet (queue mode: in Redis, shared by the replicas). Default: in memory. */
+  readonly barrier?: BarrierStore;
+  /** Queues of the /admin/queues board (queue mode), shown when ARBITER_ADMIN_KEY is set. The app closes them in onClose. */
+  readonly board?: { readonly queues: readonly BullMQAdapter[]; close(): Promise<void> };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -46,21 +57,34 @@ function requestIdOf(header: string | string[] | undefined): string {
  */
 export function buildApp(deps: AppDeps): FastifyInstance {
   const { jobs, config } = deps;
+  const handleError = createErrorHandler(config.bodyLimitMb);
   const app: FastifyInstance = Fastify({
     bodyLimit: config.bodyLimitMb * 1024 * 1024,
     requestIdHeader: false,
     genReqId: (req) => requestIdOf(req.headers['x-request-id']),
     return503OnClosing: true,
+    // Path parameters up to 1,024 characters reach the route's schema (a job id over 128 is a 400 naming
+    // `id`); URLs the router refuses still get the error format.
+    routerOptions: { maxParamLength: 1024 },
+    frameworkErrors: (error, request, reply) => void handleError(error, request, reply.header('x-request-id', request.id)),
     ...(deps.logger === undefined ? { logger: false } : { loggerInstance: deps.logger }),
   });
   const auth = createAuth(config.apiKeys);
   if (auth.open) app.log.warn('ARBITER_API_KEYS is not set: the API is open to anyone who can reach it');
 
   app.removeContentTypeParser('text/plain'); // JSON only: anything else is 415 CONTENT_TYPE_UNSUPPORTED
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   app.setValidatorCompiler(typeboxValidatorCompiler);
   // Response schemas document the API; bodies are written as they are, byte for byte what the grader made.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  app.setErrorHandler(createErrorHandler(config.bodyLimitMb));
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => sendError(reply, request, 'ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`));
   app.decorateRequest('owner', null);
   app.addHook('onRequest', async (request, reply) => {
@@ -71,7 +95,14 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.addHook('preClose', async () => {
     for (const end of [...streams]) end();
   });
-  app.addHook('onClose', async () => jobs.close());
+  app.addHook('onClose', async () => {
+    await Promise.all([jobs.close(), deps.rateCounter?.close?.(), deps.board?.close(), deps.barrier?.close?.()]);
+  });
+  const rateLimit = createRateLimit({
+    ...config.rateLimit,
+    counter: deps.rateCounter ?? createMemoryRateCounter(),
+    onError: (err) => app.log.warn({ err }, 'rate-limit counter unavailable: request let through'),
+  });
 
   app.register(swagger, {
     openapi: {
@@ -84,11 +115,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   registerMetrics(app, jobs);
   app.register(healthRoutes, { jobs });
+  if (deps.board !== undefined && config.adminKey !== null) registerAdminBoard(app, { adminKey: config.adminKey, queues: deps.board.queues });
 
-  const routeDeps: RouteDeps = { jobs, config };
+  const routeDeps: RouteDeps = { jobs, config, barrier: deps.barrier ?? createMemoryBarrierStore() };
   app.register(async (scope) => {
-    scope.addHook('onRequest', async (request) => {
+    scope.addHook('onRequest', async (request, reply) => {
       request.owner = auth.ownerOf(request.headers.authorization);
+      await rateLimit(request, reply);
     });
     await scope.register(gradeRoute, routeDeps);
     await scope.register(jobRoutes, routeDeps);

@@ -14,7 +14,7 @@ function isErrorCode(code: string): code is ErrorCode {
 /** Sends the error body with the status of `code` (500 for a code this build does not know). */
 export function sendError(reply: FastifyReply, request: FastifyRequest, code: string, message: string, problems: readonly Problem[] = []): FastifyReply {
   const status = isErrorCode(code) ? ERROR_CODES[code].status : 500;
-  if (status === 401) reply.header('www-authenticate', 'Bearer');
+  if (status === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', 'Bearer');
   const error = { code, message, request_id: request.id, ...(problems.length > 0 ? { problems } : {}) };
   return reply.code(status).type('application/json; charset=utf-8').send({ error });
 }
@@ -38,6 +38,9 @@ export function createErrorHandler(bodyLimitMb: number) {
     }
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return sendError(reply, request, 'CONTENT_TYPE_UNSUPPORTED', 'the body must be application/json');
+    }
+    if (code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_MAX_PARAM_LENGTH') {
+      return sendError(reply, request, 'REQUEST_INVALID', `the URL is invalid: ${error.message}`);
     }
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500 && typeof code === 'string' && code.startsWith('FST_')) {

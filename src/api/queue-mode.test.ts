@@ -5,6 +5,7 @@ import { mixedRequest } from '../../test-fixtures/queue/requests.ts';
 import { loadConfig } from '../config/config.ts';
 import { createInProcessGrader } from '../grading/in-process-grader.ts';
 import type { JobService } from '../grading/jobs.ts';
+import { createRedisBarrierStore } from '../queue/barrier-store.ts';
 import { createQueueJobs } from '../queue/queue-jobs.ts';
 import { buildApp } from './app.ts';
 
@@ -47,5 +48,40 @@ describe('the API in queue mode', () => {
     expect(response.status).toBe(503);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('QUEUE_UNAVAILABLE');
     expect((await fetch(`${url}/readyz`)).status).toBe(503);
+  });
+});
+
+describe('the group barrier in queue mode', () => {
+  it('joins slices sent to two API replicas into one group graded once by the workers', async () => {
+    harness = queueHarness();
+    const h = harness;
+    const config = loadConfig({ REDIS_URL, ARBITER_THREADS: '1', ARBITER_GRADE_WAIT_MS: '20000' });
+    const replicas = [0, 1].map(() => buildApp({ jobs: h.jobs(), config, barrier: createRedisBarrierStore(h.redis, h.prefix, false) }));
+    try {
+      const urls = await Promise.all(
+        replicas.map(async (replica) => {
+          await replica.listen({ port: 0, host: '127.0.0.1' });
+          const address = replica.server.address();
+          if (address === null || typeof address === 'string') throw new Error('no TCP address');
+          return `http://127.0.0.1:${address.port}`;
+        }),
+      );
+      const { grader } = h.worker();
+      const task = { type: 'text' as const, answer: '42' };
+      const completions = ['<think>a</think><answer>42</answer>', '41', '<think>b</think><answer>42</answer>', 'no idea'];
+      const slice = (offset: number) => ({ groups: [{ task, completions: completions.slice(offset, offset + 2), group: { id: 'step9/p1', size: 4, offset } }] });
+      const [first, second] = await Promise.all([post(`${urls[0]}/v1/grade`, slice(0)), post(`${urls[1]}/v1/grade`, slice(2))]);
+      const a = (await first.json()) as { groups: Array<{ results: unknown[]; group: unknown }> };
+      const b = (await second.json()) as { groups: Array<{ results: unknown[]; group: unknown }> };
+      const local = createInProcessGrader({ threads: 1, completionTimeoutMs: 10_000 });
+      const whole = await local.grade({ groups: [{ task, completions }] });
+      await local.close();
+      expect(a.groups[0]?.results).toEqual(whole.groups[0]?.results.slice(0, 2));
+      expect(b.groups[0]?.results).toEqual(whole.groups[0]?.results.slice(2, 4));
+      expect(b.groups[0]?.group).toEqual({ id: 'step9/p1', size: 4, received: 4, partial: false });
+      expect(grader.calls).toBe(1);
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.close()));
+    }
   });
 });

@@ -4,7 +4,25 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { JobId } from '../core/schemas/job.ts';
+import { GradeRequest } from '../core/schemas/request.ts';
 import { GroupStats, ResolvedAdvantage } from '../core/schemas/result.ts';
+import { MAX_JOB_PRIORITY } from '../grading/jobs.ts';
+
+/** POST /v1/grade and POST /v1/jobs: a grading request, plus how urgent it is (a job's property, not the grading's). */
+export const SubmitBody = Type.Object(
+  {
+    ...GradeRequest.properties,
+    priority: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_JOB_PRIORITY,
+        description:
+          'Lower is graded first; equal priorities in submission order (older training steps first). Default 0. A trainer overlapping steps can send its step number, background evaluation a large one. Not part of the body compared for Idempotency-Key.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const ErrorBody = Type.Object(
   {
@@ -75,6 +93,7 @@ export const OpenRlhfResponse = Type.Object(
   { additionalProperties: false },
 );
 
+export type SubmitBody = Static<typeof SubmitBody>;
 export type OpenRlhfRequest = Static<typeof OpenRlhfRequest>;
 export type OpenRlhfResponse = Static<typeof OpenRlhfResponse>;
 export type AdvantageResponse = Static<typeof AdvantageResponse>;

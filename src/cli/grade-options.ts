@@ -9,6 +9,7 @@ import { AdvantageConfig, type AdvantagePreset } from '../core/schemas/advantage
 import { COMPONENT_NAMES, RewardsConfig, type ComponentName } from '../core/schemas/rewards.ts';
 import { listProblems } from '../core/validate.ts';
 import { loadConfig } from '../config/config.ts';
+import { resolveClientOptions } from '../client/index.ts';
 import { CliError } from './cli-error.ts';
 import { loadConfigFile } from './config-file.ts';
 
@@ -31,6 +32,16 @@ export interface GradeFlags {
   readonly k?: string;
   readonly quiet?: boolean;
   readonly summaryJson?: string;
+  readonly url?: string;
+  readonly maxRetries?: string;
+}
+
+/** Where `--url` sends the batches. */
+export interface RemoteGrading {
+  /** The server's base URL. */
+  readonly url: string;
+  /** Retries of each batch; null: the SDK's default (2). */
+  readonly maxRetries: number | null;
 }
 
 /** Everything one grading run needs. */
@@ -53,6 +64,8 @@ export interface GradeJobOptions {
   readonly ks: readonly number[] | null;
   readonly quiet: boolean;
   readonly summaryJsonPath: string | null;
+  /** `--url`: grade on an Arbiter server through the SDK (API key: ARBITER_API_KEY); null: in process. */
+  readonly remote: RemoteGrading | null;
 }
 
 /**
@@ -63,6 +76,32 @@ export function parsePositiveInt(text: string, flag: string): number {
   const value = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
   if (!Number.isSafeInteger(value) || value < 1) throw new CliError(`${flag}: expected a whole number ≥ 1, got "${text}"`);
   return value;
+}
+
+/**
+ * A whole number ≥ 0 typed by the user.
+ * @example parseCount('0', '--max-retries') // 0
+ */
+export function parseCount(text: string, flag: string): number {
+  const value = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value)) throw new CliError(`${flag}: expected a whole number ≥ 0, got "${text}"`);
+  return value;
+}
+
+/** `--url` and `--max-retries`, checked by the SDK's own option rules. */
+function remoteGrading(flags: GradeFlags, env: Record<string, string | undefined>): RemoteGrading | null {
+  if (flags.url === undefined) {
+    if (flags.maxRetries !== undefined) throw new CliError('--max-retries: only with --url');
+    return null;
+  }
+  try {
+    if (flags.url.trim() === '') throw new TypeError('empty');
+    const { baseUrl } = resolveClientOptions({ baseUrl: flags.url }, env);
+    return { url: baseUrl, maxRetries: flags.maxRetries === undefined ? null : parseCount(flags.maxRetries, '--max-retries') };
+  } catch (error) {
+    if (error instanceof TypeError) throw new CliError(`--url: expected http(s)://host[:port][/prefix], got "${flags.url}"`);
+    throw error;
+  }
 }
 
 /**
@@ -154,5 +193,6 @@ export async function resolveGradeOptions(inputPath: string, flags: GradeFlags, 
     ks: flags.k === undefined ? null : parseKList(flags.k),
     quiet: flags.quiet === true,
     summaryJsonPath: flags.summaryJson ?? null,
+    remote: remoteGrading(flags, env),
   };
 }

@@ -33,7 +33,7 @@ async function grade(input: string, output: string, workerUrl: URL, fast: boolea
   const runLines: LineRunner = (unit) => grader.pool.runWatched<LineUnitResult>('gradeLines', (progress) => ({ ...unit, ...progress }));
   const options: GradeJobOptions = {
     inputPath: input, outputPath: output, rewards: { accuracy: 1, format: 1, language: 1, length: { mode: 'kimi' }, repetition: 1 }, advantage: null,
-    threads: 2, completionTimeoutMs, batchSize: 5, resume: false, keepCorrectPath: `${output}.kept`, ks: null, quiet: true, summaryJsonPath: null,
+    threads: 2, completionTimeoutMs, batchSize: 5, resume: false, keepCorrectPath: `${output}.kept`, ks: null, quiet: true, summaryJsonPath: null, remote: null,
   };
   const stderr = new PassThrough();
   let errors = '';

@@ -1,6 +1,7 @@
 /** The `arbiter` command-line program: its commands, --help and --version, and how failures exit. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { ArbiterError } from '../client/index.ts';
 import { AppError, formatProblem } from '../core/errors.ts';
 import { packagePath } from '../core/package-root.ts';
 import { CliError } from './cli-error.ts';
@@ -33,7 +34,8 @@ export function buildProgram(): Command {
 
 /**
  * Reports a failure of the program on `stderr` and returns the exit status: commander's (help and
- * version are 0, usage errors 2; commander has already printed them), a CliError's own, 2 otherwise.
+ * version are 0, usage errors 2; commander has already printed them), a CliError's own, 2 otherwise (an
+ * Arbiter server's error under --url is printed with its status, code and request id).
  * @example process.exitCode = exitCodeOf(error, process.stderr)
  */
 export function exitCodeOf(error: unknown, stderr: NodeJS.WritableStream): number {
@@ -41,6 +43,10 @@ export function exitCodeOf(error: unknown, stderr: NodeJS.WritableStream): numbe
   if (error instanceof CliError) {
     stderr.write(`arbiter: ${error.message}\n`);
     return error.exitCode;
+  }
+  if (error instanceof ArbiterError) {
+    stderr.write(`arbiter: server: ${error.message}\n`);
+    return 2;
   }
   if (error instanceof AppError) {
     const detail = error.problems.length > 0 ? error.problems.map(formatProblem).join('; ') : error.message;

@@ -23,7 +23,15 @@ export const EnvSchema = Type.Object({
   ),
   ARBITER_ADMIN_KEY: Type.Optional(Type.String({ minLength: 16, description: 'API: key of the operator routes under /admin (queue dashboard, cluster mode). Default: none (routes off).' })),
   ARBITER_BODY_LIMIT_MB: Type.Optional(IntString('API: largest accepted request body in MiB; larger bodies get 413 BODY_TOO_LARGE. Default 64.')),
+  ARBITER_RATE_LIMIT: Type.Optional(
+    IntString('API: requests each API key (each client address on an open API) may send per window; past it 429 RATE_LIMITED with Retry-After. Shared through Redis in queue mode. Default 0: no limit.'),
+  ),
+  ARBITER_RATE_LIMIT_WINDOW_MS: Type.Optional(IntString('API: the window of ARBITER_RATE_LIMIT, in ms. Default 60000.')),
   ARBITER_GRADE_WAIT_MS: Type.Optional(IntString('API: how long POST /v1/grade waits for the result before answering 202 with the job id. Default 30000.')),
+  ARBITER_BARRIER_WAIT_MS: Type.Optional(
+    IntString('API: how long a slice of a group split across requests (`group: {id, size}`) waits for the other slices when it names no `wait_ms`; then the group is graded partial. Default 30000.'),
+  ),
+  ARBITER_BARRIER_MAX_WAIT_MS: Type.Optional(IntString('API: the longest `group.wait_ms` a request may ask for (larger values are capped). Default 120000.')),
   ARBITER_JOB_TTL_MS: Type.Optional(IntString('API: how long a finished job (and its results) stays readable. Default 3600000 (1 h).')),
   ARBITER_OPENRLHF_TASK: Type.Optional(
     Type.String({ description: 'POST /get_reward: JSON task template each label is put into: a label object is merged over it, any other label becomes `answer`. Default {"type":"text"}.' }),
@@ -42,7 +50,7 @@ export const EnvSchema = Type.Object({
     Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'Queue mode: prefix of every Redis key (API and workers must agree), so deployments can share a Redis. Default arbiter.' }),
   ),
   ARBITER_WORKER_CONCURRENCY: Type.Optional(
-    IntString('Worker: groups graded at once per `arbiter worker` process (their completions share the ARBITER_THREADS threads). Default 2 × ARBITER_THREADS.'),
+    IntString('Groups graded at once per `arbiter worker` process, and by `arbiter serve` in embedded mode (their completions share the ARBITER_THREADS threads). Default 2 × ARBITER_THREADS.'),
   ),
   ARBITER_WORKER_STALLED_MS: Type.Optional(
     IntString('Worker: lock of an active group job; a job whose worker died is taken over by another worker within about this long. Default 30000.'),
@@ -69,17 +77,21 @@ export interface Config {
   readonly apiKeys: readonly string[];
   /** Key of the operator routes; null = off. Default none. */
   readonly adminKey: string | null;
+  /** Per-key request limit: `max` requests per `windowMs`; max 0 = no limit. Default no limit, window 60000. */
+  readonly rateLimit: { readonly max: number; readonly windowMs: number };
   /** Largest request body in MiB. Default 64. */
   readonly bodyLimitMb: number;
   /** Bounded wait of POST /v1/grade in ms. Default 30000. */
   readonly gradeWaitMs: number;
+  /** Group barrier: default and largest wait of a slice for the rest of its group, in ms. Defaults 30000 and 120000. */
+  readonly barrier: { readonly waitMs: number; readonly maxWaitMs: number };
   /** How long a finished job is kept, in ms. Default 3600000. */
   readonly jobTtlMs: number;
   /** Queue mode: Redis URL; null = embedded (grade in process). Default none. */
   readonly redisUrl: string | null;
   /** Queue mode: prefix of every Redis key. Default arbiter. */
   readonly queuePrefix: string;
-  /** Queue mode: group jobs graded at once per worker process. Default 2 × threads. */
+  /** Groups graded at once per worker process, and by the embedded API. Default 2 × threads. */
   readonly workerConcurrency: number;
   /** Queue mode: lock duration of an active group job, in ms; a dead worker's job is retaken after about this long. Default 30000. */
   readonly workerStalledMs: number;
@@ -117,6 +129,8 @@ function apiConfig(env: Static<typeof EnvSchema>) {
   const bodyLimitMb = intOr(env.ARBITER_BODY_LIMIT_MB, 64);
   if (bodyLimitMb < 1 || bodyLimitMb > 4096) problems.push({ path: 'ARBITER_BODY_LIMIT_MB', message: 'must be 1..4096' });
   const jobTtlMs = intOr(env.ARBITER_JOB_TTL_MS, 3_600_000);
+  const rateLimit = Object.freeze({ max: intOr(env.ARBITER_RATE_LIMIT, 0), windowMs: intOr(env.ARBITER_RATE_LIMIT_WINDOW_MS, 60_000) });
+  if (rateLimit.windowMs < 1) problems.push({ path: 'ARBITER_RATE_LIMIT_WINDOW_MS', message: 'must be ≥ 1' });
   if (jobTtlMs < 1) problems.push({ path: 'ARBITER_JOB_TTL_MS', message: 'must be ≥ 1' });
   const template = parseJson('ARBITER_OPENRLHF_TASK', env.ARBITER_OPENRLHF_TASK, problems) ?? { type: 'text' };
   const isObject = typeof template === 'object' && template !== null && !Array.isArray(template);
@@ -132,7 +146,9 @@ function apiConfig(env: Static<typeof EnvSchema>) {
     apiKeys: Object.freeze((env.ARBITER_API_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '')),
     adminKey: env.ARBITER_ADMIN_KEY ?? null,
     bodyLimitMb,
+    rateLimit,
     gradeWaitMs: intOr(env.ARBITER_GRADE_WAIT_MS, 30_000),
+    barrier: Object.freeze({ waitMs: intOr(env.ARBITER_BARRIER_WAIT_MS, 30_000), maxWaitMs: intOr(env.ARBITER_BARRIER_MAX_WAIT_MS, 120_000) }),
     jobTtlMs,
     openrlhf: Object.freeze({
       taskTemplate: Object.freeze(template as Record<string, unknown>),

@@ -11,4 +11,12 @@ describe('error code registry', () => {
     const registered = Object.fromEntries(Object.entries(ERROR_CODES).map(([code, { status }]) => [code, status]));
     expect(documented).toEqual(registered);
   });
+
+  it('is mirrored by the Python client, which maps a failed job’s code to its error class', () => {
+    const python = readFileSync(packagePath('clients', 'python', 'arbiter_client', 'errors.py'), 'utf8');
+    const table = python.slice(python.indexOf('CODE_STATUS = {'), python.indexOf('}', python.indexOf('CODE_STATUS = {')));
+    const mirrored = Object.fromEntries([...table.matchAll(/"([A-Z_]+)": (\d{3})/g)].map((m) => [m[1], Number(m[2])]));
+    const registered = Object.fromEntries(Object.entries(ERROR_CODES).map(([code, { status }]) => [code, status]));
+    expect(mirrored).toEqual(registered);
+  });
 });

@@ -16,10 +16,14 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, doc: 'The Idempotency-Key was already used by this key for a different request body.' },
   BODY_TOO_LARGE: { status: 413, doc: 'The request body is larger than ARBITER_BODY_LIMIT_MB.' },
   CONTENT_TYPE_UNSUPPORTED: { status: 415, doc: 'The body is not `application/json`.' },
-  RATE_LIMITED: { status: 429, doc: 'The key sent more requests than its rate limit allows; retry after `Retry-After` seconds (cluster mode).' },
+  RATE_LIMITED: { status: 429, doc: 'The key sent more requests than ARBITER_RATE_LIMIT allows in its window; retry after `Retry-After` seconds.' },
   NOT_READY: { status: 503, doc: 'GET /readyz: the grader (embedded) or the queue and workers (cluster) cannot take work.' },
   SANDBOX_UNAVAILABLE: { status: 503, doc: 'A code sandbox cannot start on this machine (e.g. bubblewrap missing or user namespaces refused): an infrastructure fault, retried by the queue.' },
   QUEUE_UNAVAILABLE: { status: 503, doc: 'Redis is unreachable: the producer fails fast instead of accepting work it cannot queue (cluster mode).' },
+  GROUP_STALLED: {
+    status: 500,
+    doc: 'Queue mode: the worker grading one of the request\'s groups died (killed, out of memory) more often than the queue allows; the request fails instead of waiting forever.',
+  },
   INTERNAL: { status: 500, doc: 'Unexpected fault; the message is logged, not returned.' },
 } as const;
 

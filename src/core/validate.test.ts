@@ -75,4 +75,21 @@ describe('request validation', () => {
     expect(toFieldPath('/groups/3/completions/0')).toBe('groups[3].completions[0]');
     expect(toFieldPath('/a~1b/0', 'line')).toBe('line.a/b[0]');
   });
+
+  it('names the wrong field of a stdio or call test, telling the two shapes apart by their fields', () => {
+    const code = (test: unknown) => ({ groups: [{ task: { type: 'code', language: 'python', tests: [test] }, completions: ['x'] }] });
+    expect(listProblems(GradeRequest, code({ args: [1], expected: 1, extra: true }))).toEqual([{ path: 'groups[0].task.tests[0].extra', message: 'unknown field' }]);
+    expect(listProblems(GradeRequest, code({ input: '', output: 5 }))).toEqual([{ path: 'groups[0].task.tests[0].output', message: 'expected string' }]);
+    expect(listProblems(GradeRequest, code({}))).toEqual([{ path: 'groups[0].task.tests[0]', message: 'expected {input, output} or {args, expected}' }]);
+  });
+
+  it('names an odd unknown field so the path reads back as that one field', () => {
+    const group = { task, completions: ['x'], 'a.b': 1, '': 2, '7': 3, 'tab\there': 4 };
+    expect(listProblems(GradeRequest, { groups: [group] }).map((p) => p.path)).toEqual([
+      'groups[0].7',
+      'groups[0]["a.b"]',
+      'groups[0][""]',
+      'groups[0]["tab\\there"]',
+    ]);
+  });
 });

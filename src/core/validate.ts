@@ -9,22 +9,49 @@ import { AppError, type ErrorCode, type Problem } from './errors.ts';
 
 const MAX_PROBLEMS = 50;
 
-/** `/groups/3/completions/0` → `groups[3].completions[0]` */
-export function toFieldPath(pointer: string, prefix = ''): string {
+const NO_ROOT: unique symbol = Symbol('no root');
+// A key that reads back unambiguously after a dot: no whitespace, dots, brackets, quotes, backslashes or
+// invisible characters. Others are quoted (`groups[0][""]`, `groups[0]["a.b"]`), so every path names one field.
+const PLAIN_KEY = /^[^\s.[\]"'\\\p{C}]+$/u;
+
+/**
+ * `/groups/3/completions/0` → `groups[3].completions[0]`. With `root` (the value the pointer points into), an
+ * object key made of digits stays a key (`groups[0].3`, not `groups[0][3]`); without it, digits read as an index.
+ * @example toFieldPath('/groups/0/a.b', '', { groups: [{ 'a.b': 1 }] }) // 'groups[0]["a.b"]'
+ */
+export function toFieldPath(pointer: string, prefix = '', root: unknown = NO_ROOT): string {
   let out = prefix;
+  let node: unknown = root;
   for (const raw of pointer.split('/').slice(1)) {
     const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    out += /^\d+$/.test(segment) ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+    const index = /^\d+$/.test(segment) && (node === NO_ROOT || Array.isArray(node));
+    if (index) out += `[${segment}]`;
+    else if (!PLAIN_KEY.test(segment)) out += `[${JSON.stringify(segment)}]`;
+    else out += out === '' ? segment : `.${segment}`;
+    if (node !== NO_ROOT) node = typeof node === 'object' && node !== null && Object.hasOwn(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
   }
   return out;
 }
 
-type Schema = TSchema & { anyOf?: TSchema[]; properties?: Record<string, TSchema>; const?: unknown; type?: unknown };
+type Schema = TSchema & { anyOf?: TSchema[]; properties?: Record<string, TSchema>; required?: string[]; const?: unknown; type?: unknown };
 
-function describeKind(schema: Schema): string {
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function describeKind(schema: Schema, value: unknown): string {
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   const kind = String(schema[Kind]).toLowerCase();
-  return kind === 'object' ? 'object' : kind;
+  // An object that matches no object member: say which fields each one needs (`{input, output}`).
+  if (kind === 'object' && isPlainObject(value)) return `{${(schema.required ?? []).join(', ')}}`;
+  return kind;
+}
+
+/** Among untagged object members, the one that declares most of the value's fields, when exactly one does. */
+function closestObject(objects: readonly Schema[], value: Record<string, unknown>): Schema | null {
+  const keys = Object.keys(value);
+  const scores = objects.map((m) => keys.filter((k) => Object.hasOwn(m.properties ?? {}, k)).length);
+  const best = Math.max(...scores);
+  const winners = objects.filter((_, i) => scores[i] === best);
+  return best > 0 && winners.length === 1 ? (winners[0] ?? null) : null;
 }
 
 /** For a union that failed, the member the value was evidently meant to be (by `type` tag or by shape). */
@@ -35,7 +62,7 @@ function intendedMember(members: readonly Schema[], value: unknown): Schema | nu
     const tagged = members.filter((m) => m.properties?.['type']?.const !== undefined);
     if (tagged.length > 0) return tagged.find((m) => m.properties?.['type']?.const === tag) ?? null;
     const objects = members.filter((m) => m[Kind] === 'Object' || m[Kind] === 'Record');
-    return objects.length === 1 ? (objects[0] ?? null) : null;
+    return objects.length === 1 ? (objects[0] ?? null) : closestObject(objects, value as Record<string, unknown>);
   }
   if (Array.isArray(value)) {
     const arrays = members.filter((m) => m[Kind] === 'Array');
@@ -49,7 +76,7 @@ function unionMessage(members: readonly Schema[], value: unknown): string {
   if (tags.length > 0 && typeof value === 'object' && value !== null && !Array.isArray(value)) {
     return `type: expected one of ${tags.map((t) => JSON.stringify(t)).join(', ')}`;
   }
-  return `expected ${[...new Set(members.map(describeKind))].join(' or ')}`;
+  return `expected ${[...new Set(members.map((m) => describeKind(m, value)))].join(' or ')}`;
 }
 
 function messageOf(error: ValueError): string {
@@ -66,7 +93,7 @@ function messageOf(error: ValueError): string {
 function collect(schema: TSchema, value: unknown, prefix: string, problems: Problem[], seen: Set<string>): void {
   for (const error of Value.Errors(schema, value)) {
     if (problems.length >= MAX_PROBLEMS) return;
-    const path = toFieldPath(error.path, prefix);
+    const path = toFieldPath(error.path, prefix, value);
     const failed = error.schema as Schema;
     if (error.value === undefined && error.type !== ValueErrorType.ObjectAdditionalProperties) {
       if (!seen.has(path)) problems.push({ path, message: 'required' });

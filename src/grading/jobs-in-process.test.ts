@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { gate } from '../../test-fixtures/api/gated-grader.ts';
-import { parisRequest } from '../../test-fixtures/api/requests.ts';
+import { parisRequest, RIGHT, WRONG } from '../../test-fixtures/api/requests.ts';
 import { createInProcessGrader } from './in-process-grader.ts';
 import { createInProcessJobs, type InProcessJobsOptions } from './jobs-in-process.ts';
 import { waitForJob, type JobService } from './jobs.ts';
@@ -82,7 +82,7 @@ describe('in-process job service', () => {
 
   it('cancels a queued job before it reaches the grader', async () => {
     const gated = gate(realGrader());
-    const service = start(gated, { maxRunningJobs: 1 });
+    const service = start(gated, { maxGroupsInFlight: 1 });
     const running = await service.submit(parisRequest(1), null);
     const queued = await service.submit(parisRequest(1), null);
     expect((await service.get(queued.id, null))?.status).toBe('queued');
@@ -107,6 +107,51 @@ describe('in-process job service', () => {
     await waitForJob(service, other.id, null, Infinity);
     expect(await service.get(id, null)).toMatchObject({ status: 'cancelled', progress: { groups_done: 0, groups_total: 2 } });
     expect((await service.get(id, null))?.result).toBeUndefined();
+  });
+
+  it('stops a cancelled running job: its groups not yet with the grader are never graded', async () => {
+    const gated = gate(realGrader());
+    const service = start(gated, { maxGroupsInFlight: 1 });
+    const { id } = await service.submit(parisRequest(3), null);
+    expect((await service.get(id, null))?.status).toBe('running');
+    expect(await service.cancel(id, null)).toBe(true);
+    gated.open();
+    const other = await service.submit(parisRequest(1), null);
+    await waitForJob(service, other.id, null, Infinity);
+    expect(gated.calls).toBe(2); // the cancelled job's first group (already started) and the other job's
+    expect(await service.get(id, null)).toMatchObject({ status: 'cancelled', progress: { groups_done: 0, groups_total: 3 } });
+  });
+
+  it('hands groups to the grader by priority (lower first), equal priorities in submission order', async () => {
+    const order: string[] = [];
+    const gated = gate(realGrader());
+    const recording: Grader = {
+      grade: (request, options) => (order.push(request.groups[0]?.id ?? '?'), gated.grade(request, options)),
+      close: () => gated.close(),
+    };
+    const service = start(recording, { maxGroupsInFlight: 1 });
+    const named = (prefix: string, groups: number) => ({ groups: parisRequest(groups).groups.map((g, i) => ({ ...g, id: `${prefix}${i}` })) });
+    const first = await service.submit(named('first', 1), null, { priority: 5 }); // starts at once: nothing else waits
+    const late = await service.submit(named('late', 2), null, { priority: 5 });
+    const urgent = await service.submit(named('urgent', 1), null, { priority: 1 });
+    const plain = await service.submit(named('plain', 1), null);
+    gated.open();
+    for (const { id } of [first, late, urgent, plain]) expect((await waitForJob(service, id, null, Infinity))?.status).toBe('completed');
+    expect(order).toEqual(['first0', 'plain0', 'urgent0', 'late0', 'late1']);
+  });
+
+  it('gives the bytes of the whole-request grader when grading group by group (scale batch)', async () => {
+    const service = start(realGrader(), { maxGroupsInFlight: 2 });
+    const request = { ...parisRequest(3), advantage: { scale: 'batch' as const } };
+    request.groups[1] = { ...request.groups[1]!, completions: [RIGHT, RIGHT, RIGHT, WRONG] };
+    const { id } = await service.submit(request, null);
+    const { events, done } = recordEvents(service, id, null);
+    await done;
+    const view = await service.get(id, null);
+    const grader = realGrader();
+    expect(JSON.stringify(view?.result)).toBe(JSON.stringify(await grader.grade(request)));
+    await grader.close();
+    expect(events).toEqual([...(view?.result?.groups ?? []).map((result, index) => ({ type: 'group', index, result })), { type: 'done', status: 'completed' }]);
   });
 
   it('fails a job the grader rejects as a bad request, with its code and message', async () => {

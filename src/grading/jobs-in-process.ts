@@ -2,14 +2,20 @@
  * The embedded job service: jobs held in this process's memory, graded by a Grader (the worker-thread
  * pool), results kept for a TTL after they finish. Nothing survives a restart; the queue service is
  * the durable one.
+ *
+ * Jobs are graded group by group, like the queue workers do: at most `maxGroupsInFlight` groups are
+ * with the grader at once, and the next one is taken from the most urgent job (lowest priority, then
+ * oldest). So priorities hold across jobs, and cancelling a job stops every group of it not yet started.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors.ts';
 import { FINAL_JOB_STATUSES, type JobError, type JobGroupEvent, type JobStatus, type JobView } from '../core/schemas/job.ts';
 import type { GradeRequest } from '../core/schemas/request.ts';
-import type { GradeResponse } from '../core/schemas/result.ts';
+import type { GradeResponse, GroupResult } from '../core/schemas/result.ts';
 import type { Grader } from './grader.ts';
+import { assembleResponse } from './jobs-assemble.ts';
 import type { JobEvent, JobListener, JobService, SubmitOptions } from './jobs.ts';
+import { checkGradeSettings } from './pipeline.ts';
 
 export interface InProcessJobsOptions {
   /** How long a finished job (and its results) stays readable, in ms. */
@@ -17,11 +23,10 @@ export interface InProcessJobsOptions {
   /** Milliseconds since the epoch. Default `Date.now`; injected by tests to expire jobs. */
   readonly clock?: () => number;
   /**
-   * Jobs handed to the grader at once; the others wait as `queued` (and cancel without cost).
-   * Default Infinity: the grader's pool does the queueing, so small concurrent jobs (one OpenRLHF
-   * sample per request) share the threads.
+   * Groups handed to the grader at once, across jobs (`ARBITER_WORKER_CONCURRENCY`, 2 × threads by
+   * default in `arbiter serve`); the others wait in priority order and cancel without cost. Default 16.
    */
-  readonly maxRunningJobs?: number;
+  readonly maxGroupsInFlight?: number;
   /** On close, how long running jobs may go on finishing before they are failed with GRADER_CLOSED. Default 10000. */
   readonly drainMs?: number;
   /** Hears faults that are not the caller's (they reach the caller as INTERNAL only). */
@@ -33,8 +38,15 @@ interface JobRecord {
   readonly owner: string | null;
   readonly groupsTotal: number;
   readonly createdAt: number;
-  /** Dropped once handed to the grader, so a finished job holds only its results. */
-  request: GradeRequest | null;
+  readonly priority: number;
+  /** Submission order: ties of priority go to the older job. */
+  readonly seq: number;
+  readonly settings: Pick<GradeRequest, 'rewards' | 'advantage'>;
+  /** The groups still to hand out; dropped once all are with the grader, so a finished job holds only its results. */
+  groups: GradeRequest['groups'] | null;
+  nextGroup: number;
+  readonly graded: (GroupResult | undefined)[];
+  gradedCount: number;
   status: JobStatus;
   finishedAt: number | null;
   readonly finished: JobGroupEvent[];
@@ -54,24 +66,31 @@ function isFinal(status: JobStatus): boolean {
   return FINAL_JOB_STATUSES.includes(status);
 }
 
+function settingsOf(request: GradeRequest): Pick<GradeRequest, 'rewards' | 'advantage'> {
+  return { ...(request.rewards === undefined ? {} : { rewards: request.rewards }), ...(request.advantage === undefined ? {} : { advantage: request.advantage }) };
+}
+
 /**
  * Builds the embedded job service over `grader`. The service owns the grader: `close()` closes it.
- * A running job that is cancelled keeps its threads busy until its current groups end (the Grader
- * has no abort), but every later result is dropped.
+ * A cancelled job's groups that are with the grader run to their end (the Grader has no abort), but
+ * its later groups never start and every late result is dropped.
  * @example
  * const jobs = createInProcessJobs(createInProcessGrader({ threads: 2, completionTimeoutMs: 10_000 }), { ttlMs: 3_600_000 });
- * const { id } = await jobs.submit(request, null);
+ * const { id } = await jobs.submit(request, null, { priority: 0 });
  * const view = await waitForJob(jobs, id, null, 30_000);
  */
 export function createInProcessJobs(grader: Grader, options: InProcessJobsOptions): JobService {
   const clock = options.clock ?? Date.now;
-  const maxRunning = options.maxRunningJobs ?? Infinity;
+  const maxInFlight = options.maxGroupsInFlight ?? 16;
   const records = new Map<string, JobRecord>();
   const byIdempotencyKey = new Map<string, string>();
-  const pending: JobRecord[] = [];
+  /** Jobs with groups left to hand out, most urgent first. */
+  const ready: JobRecord[] = [];
   const completions: Record<string, number> = {};
-  const running = new Set<Promise<unknown>>();
-  let closed = false;
+  const inFlight = new Set<Promise<unknown>>();
+  let seq = 0;
+  let closing = false;
+  let onIdle: (() => void) | null = null;
 
   const sweeper = setInterval(sweep, Math.min(options.ttlMs, SWEEP_EVERY_MS));
   sweeper.unref();
@@ -109,10 +128,17 @@ export function createInProcessJobs(grader: Grader, options: InProcessJobsOption
     }
   }
 
+  function unready(record: JobRecord): void {
+    const at = ready.indexOf(record);
+    if (at >= 0) ready.splice(at, 1);
+  }
+
   function finish(record: JobRecord, status: JobStatus): void {
+    unready(record);
     record.status = status;
     record.finishedAt = clock();
-    record.request = null;
+    record.groups = null;
+    record.graded.length = 0;
     emit(record, { type: 'done', status });
     record.listeners.clear();
   }
@@ -123,7 +149,7 @@ export function createInProcessJobs(grader: Grader, options: InProcessJobsOption
         ? { code: error.code, message: error.message, problems: error.problems.map((p) => ({ ...p })) }
         : { code: error.code, message: error.message };
     }
-    if (error instanceof AppError && error.code === 'GRADER_CLOSED') return { code: error.code, message: error.message };
+    if (error instanceof AppError && (error.code === 'GRADER_CLOSED' || error.code === 'SANDBOX_UNAVAILABLE')) return { code: error.code, message: error.message };
     options.onError?.(error, record.id);
     return { code: 'INTERNAL', message: 'internal error' };
   }
@@ -134,7 +160,7 @@ export function createInProcessJobs(grader: Grader, options: InProcessJobsOption
   }
 
   function complete(record: JobRecord, response: GradeResponse): void {
-    // A grader that reports no groups on the way (or skipped some) still yields one event per group.
+    // With scale batch no group was final before now: its events go out with the response, in request order.
     const reported = new Set(record.finished.map((e) => e.index));
     response.groups.forEach((result, index) => reported.has(index) || reportGroup(record, { index, result }));
     for (const group of response.groups) for (const r of group.results) completions[r.status] = (completions[r.status] ?? 0) + 1;
@@ -142,31 +168,53 @@ export function createInProcessJobs(grader: Grader, options: InProcessJobsOption
     finish(record, 'completed');
   }
 
-  function start(record: JobRecord, request: GradeRequest): void {
+  function landed(record: JobRecord, index: number, result: GroupResult): void {
+    if (record.status !== 'running') return; // cancelled or failed meanwhile: dropped
+    record.graded[index] = result;
+    record.gradedCount += 1;
+    if (record.settings.advantage?.scale !== 'batch') reportGroup(record, { index, result });
+    if (record.gradedCount === record.groupsTotal) complete(record, assembleResponse(record.graded as GroupResult[], record.settings.advantage));
+  }
+
+  function dispatch(record: JobRecord, index: number, group: GradeRequest['groups'][number]): void {
     record.status = 'running';
-    record.request = null;
     const work = grader
-      .grade(request, { onGroup: (index, result) => record.status === 'running' && reportGroup(record, { index, result }) })
-      .then(
-        (response) => record.status === 'running' && complete(record, response),
-        (error: unknown) => {
-          if (record.status !== 'running') return;
-          record.error = toJobError(error, record);
-          finish(record, 'failed');
-        },
-      )
+      .grade({ groups: [group], ...record.settings })
+      .then(({ groups }) => {
+        if (groups[0] === undefined) throw new Error('the grader returned no group');
+        landed(record, index, groups[0]);
+      })
+      .catch((error: unknown) => {
+        if (record.status !== 'running') return;
+        record.error = toJobError(error, record);
+        finish(record, 'failed');
+      })
       .finally(() => {
-        running.delete(work);
+        inFlight.delete(work);
         pump();
       });
-    running.add(work);
+    inFlight.add(work);
   }
 
   function pump(): void {
-    while (!closed && running.size < maxRunning && pending.length > 0) {
-      const record = pending.shift();
-      if (record?.request) start(record, record.request);
+    while (inFlight.size < maxInFlight && ready.length > 0) {
+      const record = ready[0] as JobRecord;
+      const index = record.nextGroup++;
+      const group = record.groups?.[index];
+      if (record.nextGroup >= record.groupsTotal) {
+        ready.shift();
+        record.groups = null;
+      }
+      if (group !== undefined) dispatch(record, index, group);
     }
+    if (closing && inFlight.size === 0 && ready.length === 0) onIdle?.();
+  }
+
+  /** Queues the job after every job at least as urgent. */
+  function enqueue(record: JobRecord): void {
+    const after = ready.findIndex((other) => other.priority > record.priority);
+    if (after < 0) ready.push(record);
+    else ready.splice(after, 0, record);
   }
 
   function view(record: JobRecord): JobView {
@@ -182,9 +230,32 @@ export function createInProcessJobs(grader: Grader, options: InProcessJobsOption
     return out;
   }
 
+  function newRecord(request: GradeRequest, owner: string | null, priority: number, idempotency: JobRecord['idempotency']): JobRecord {
+    return {
+      id: randomUUID(),
+      owner,
+      groupsTotal: request.groups.length,
+      createdAt: clock(),
+      priority,
+      seq: seq++,
+      settings: settingsOf(request),
+      groups: request.groups,
+      nextGroup: 0,
+      graded: [],
+      gradedCount: 0,
+      status: 'queued',
+      finishedAt: null,
+      finished: [],
+      result: null,
+      error: null,
+      listeners: new Set(),
+      idempotency,
+    };
+  }
+
   return {
     async submit(request, owner, submitOptions: SubmitOptions = {}) {
-      if (closed) throw new AppError('GRADER_CLOSED', 'the service is shutting down');
+      if (closing) throw new AppError('GRADER_CLOSED', 'the service is shutting down');
       let idempotency: JobRecord['idempotency'] = null;
       if (submitOptions.idempotencyKey !== undefined) {
         idempotency = { slot: `${owner ?? ''}\u0000${submitOptions.idempotencyKey}`, digest: digestOf(request) };
@@ -197,23 +268,18 @@ export function createInProcessJobs(grader: Grader, options: InProcessJobsOption
           return { id: existing.id };
         }
       }
-      const record: JobRecord = {
-        id: randomUUID(),
-        owner,
-        groupsTotal: request.groups.length,
-        createdAt: clock(),
-        request,
-        status: 'queued',
-        finishedAt: null,
-        finished: [],
-        result: null,
-        error: null,
-        listeners: new Set(),
-        idempotency,
-      };
+      const record = newRecord(request, owner, submitOptions.priority ?? 0, idempotency);
       records.set(record.id, record);
       if (idempotency !== null) byIdempotencyKey.set(idempotency.slot, record.id);
-      pending.push(record);
+      try {
+        checkGradeSettings(request);
+      } catch (error) {
+        // A request the schema passed but the settings refuse fails as a job, before any group is graded.
+        record.error = toJobError(error, record);
+        finish(record, 'failed');
+        return { id: record.id };
+      }
+      enqueue(record);
       pump();
       return { id: record.id };
     },
@@ -243,14 +309,12 @@ export function createInProcessJobs(grader: Grader, options: InProcessJobsOption
     async cancel(id, owner) {
       const record = lookup(id, owner);
       if (record === null || isFinal(record.status)) return false;
-      const queuedAt = pending.indexOf(record);
-      if (queuedAt >= 0) pending.splice(queuedAt, 1);
       finish(record, 'cancelled');
       return true;
     },
 
     async ready() {
-      return !closed;
+      return !closing;
     },
 
     async stats() {
@@ -261,8 +325,8 @@ export function createInProcessJobs(grader: Grader, options: InProcessJobsOption
     },
 
     async close() {
-      if (closed) return;
-      closed = true;
+      if (closing) return;
+      closing = true;
       clearInterval(sweeper);
       const failUnfinished = (only?: JobStatus) => {
         for (const record of records.values()) {
@@ -271,14 +335,14 @@ export function createInProcessJobs(grader: Grader, options: InProcessJobsOption
           finish(record, 'failed');
         }
       };
-      pending.length = 0;
       failUnfinished('queued');
-      // Running jobs may finish (their subscribers get their results); past the drain they are failed.
+      // Running jobs may finish, their later groups included (their subscribers get their results); past the drain they are failed.
       let drainTimer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...running]),
-        new Promise((resolve) => (drainTimer = setTimeout(resolve, options.drainMs ?? 10_000))),
-      ]);
+      await new Promise<void>((resolve) => {
+        onIdle = resolve;
+        drainTimer = setTimeout(resolve, options.drainMs ?? 10_000);
+        pump();
+      });
       clearTimeout(drainTimer);
       failUnfinished();
       await grader.close();

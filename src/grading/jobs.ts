@@ -12,9 +12,18 @@ export type JobEvent = ({ type: 'group' } & JobGroupEvent) | ({ type: 'done' } &
 
 export type JobListener = (event: JobEvent) => void;
 
+/** The largest job priority (the least urgent). */
+export const MAX_JOB_PRIORITY = 1_000_000;
+
 export interface SubmitOptions {
   /** Same key and same owner → the same job (not graded twice). A different body under a used key → 422 IDEMPOTENCY_KEY_REUSED. */
   readonly idempotencyKey?: string;
+  /**
+   * 0 (default) … MAX_JOB_PRIORITY; lower is graded first, equal priorities in submission order (so older
+   * training steps go first). A trainer that overlaps steps can pass its step number; background evaluation
+   * a large one. Applies to groups not yet started: work already running is never preempted.
+   */
+  readonly priority?: number;
 }
 
 /** Counts for /metrics. */

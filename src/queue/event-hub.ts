@@ -7,6 +7,11 @@ import type { Redis } from 'ioredis';
 export interface EventHub {
   /** Subscribes `handler` to `channel`; resolves once Redis confirmed the subscription, with the function that undoes it. */
   listen(channel: string, handler: (message: string) => void): Promise<() => void>;
+  /**
+   * Calls `handler` each time the connection is back after a loss (the channels are subscribed again):
+   * messages published meanwhile are gone, so listeners read the state they missed. Returns the undo.
+   */
+  onReconnect(handler: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -15,8 +20,16 @@ export interface EventHub {
  */
 export function createEventHub(subscriber: Redis): EventHub {
   const handlers = new Map<string, Set<(message: string) => void>>();
+  const reconnectHandlers = new Set<() => void>();
+  let lost = false;
   subscriber.on('message', (channel: string, message: string) => {
     for (const handler of [...(handlers.get(channel) ?? [])]) handler(message);
+  });
+  subscriber.on('close', () => (lost = true));
+  subscriber.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    for (const handler of [...reconnectHandlers]) handler();
   });
   return {
     async listen(channel, handler) {
@@ -36,8 +49,13 @@ export function createEventHub(subscriber: Redis): EventHub {
         }
       };
     },
+    onReconnect(handler) {
+      reconnectHandlers.add(handler);
+      return () => reconnectHandlers.delete(handler);
+    },
     async close() {
       handlers.clear();
+      reconnectHandlers.clear();
       subscriber.disconnect();
     },
   };

@@ -13,6 +13,7 @@
  * | `<p>:grp:<jobId>:waiters` | set | `<requestId>|<index>` of every request waiting on that group |
  * | `<p>:idem:<sha256>` | string | request id of an (owner, Idempotency-Key) pair |
  * | `<p>:stats:completions` | hash | completions graded, by status, cluster-wide |
+ * | `<p>:rate:<key>` | string | requests of an API key (or client address) in the current rate-limit window (TTL: the window) |
  * | `<p>:events:<id>` | pub/sub channel | the request's events (JSON JobEvent) |
  */
 

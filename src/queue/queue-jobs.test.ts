@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { parisRequest } from '../../test-fixtures/api/requests.ts';
-import { queueHarness, type QueueHarness } from '../../test-fixtures/queue/redis-harness.ts';
+import { counting, queueHarness, type QueueHarness } from '../../test-fixtures/queue/redis-harness.ts';
 import { mixedRequest } from '../../test-fixtures/queue/requests.ts';
 import type { GradeRequest } from '../core/schemas/request.ts';
 import { createInProcessGrader } from '../grading/in-process-grader.ts';
@@ -118,6 +118,72 @@ describe('queue job service', () => {
     const queue = new Queue(GROUP_QUEUE, { connection: h.redis, prefix: h.prefix });
     expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 0 });
     await queue.close();
+  });
+
+  it('keeps a group job that another request still waits on when one of them is cancelled', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    const request = mixedRequest(2);
+    const cancelled = await jobs.submit(request, null);
+    const kept = await jobs.submit(request, null);
+    expect(await jobs.cancel(cancelled.id, null)).toBe(true);
+    const { grader } = h.worker();
+    expect((await waitForJob(jobs, kept.id, null, 20_000))?.status).toBe('completed');
+    expect(grader.calls).toBe(2);
+  });
+
+  it('never strands a request that joins a group job while another request cancels it (the cancel race)', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    const rounds = 12;
+    const joined: string[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const request: GradeRequest = { groups: mixedRequest(1).groups.map((g) => ({ ...g, id: `round${round}` })) };
+      const first = await jobs.submit(request, null);
+      // The cancel and the joining request run at once, with the joiner a little later each round.
+      const [cancelled, second] = await Promise.all([
+        jobs.cancel(first.id, null),
+        new Promise((resolve) => setTimeout(resolve, round % 4)).then(() => jobs.submit(request, null)),
+      ]);
+      expect(cancelled).toBe(true);
+      joined.push(second.id);
+    }
+    h.worker();
+    for (const id of joined) expect((await waitForJob(jobs, id, null, 20_000))?.status).toBe('completed');
+  });
+
+  it('settles a cancel racing the worker that completes the request: one final status, one done event, and DELETE tells which', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    h.worker({ concurrency: 4 });
+    for (let round = 0; round < 12; round++) {
+      const request: GradeRequest = { groups: mixedRequest(1).groups.map((g) => ({ ...g, id: `race${round}` })) };
+      const { id } = await jobs.submit(request, null);
+      const { events, done } = recordEvents(jobs, id, null);
+      await new Promise((resolve) => setTimeout(resolve, round * 3));
+      const cancelled = await jobs.cancel(id, null);
+      await done;
+      const view = await jobs.get(id, null);
+      expect(view?.status).toBe(cancelled ? 'cancelled' : 'completed');
+      expect(events.filter((e) => e.type === 'done')).toEqual([{ type: 'done', status: view?.status }]);
+      if (cancelled) expect(view?.result).toBeUndefined();
+    }
+  });
+
+  it('hands group jobs to workers by priority (lower first), equal priorities in submission order', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    const named = (prefix: string, groups: number): GradeRequest => ({ groups: mixedRequest(groups).groups.map((g, i) => ({ ...g, id: `${prefix}${i}` })) });
+    const late = await jobs.submit(named('late', 2), null, { priority: 10 });
+    const urgent = await jobs.submit(named('urgent', 1), null, { priority: 1 });
+    const plain = await jobs.submit(named('plain', 1), null);
+    const order: string[] = [];
+    h.worker({
+      concurrency: 1,
+      wrapGrader: (real) => counting({ grade: (request, options) => (order.push(request.groups[0]?.id ?? '?'), real.grade(request, options)), close: () => real.close() }),
+    });
+    for (const { id } of [late, urgent, plain]) expect((await waitForJob(jobs, id, null, 20_000))?.status).toBe('completed');
+    expect(order).toEqual(['plain0', 'urgent0', 'late0', 'late1']);
   });
 
   it('fails a request whose reward settings are inconsistent, as the embedded service does', async () => {

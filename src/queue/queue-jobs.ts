@@ -38,6 +38,8 @@ export interface QueueJobsOptions {
 /** An unfinished request is kept this much longer than a finished one, so abandoned work expires too. */
 const UNFINISHED_GRACE_MS = 24 * 3_600_000;
 const READY_TIMEOUT_MS = 1_000;
+/** After Redis comes back, how long a subscription waits for its channel to be subscribed again before it reads what it missed. */
+const RESYNC_DELAY_MS = 200;
 
 function timeout(ms: number): Promise<'timeout'> {
   return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
@@ -108,7 +110,15 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
     return existingId;
   }
 
-  async function enqueue(id: string, record: RequestRecord, payloads: readonly GroupJobPayload[]): Promise<void> {
+  /**
+   * BullMQ options of a group job. Every job gets a BullMQ priority (request priority + 1: BullMQ's 0 means
+   * "none", which would go before every prioritized job), so equal priorities run in the order queued.
+   */
+  function jobOptions(jobId: string, priority: number) {
+    return { jobId, priority: priority + 1, attempts: options.attempts ?? 3, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: true, removeOnFail: true };
+  }
+
+  async function enqueue(id: string, record: RequestRecord, payloads: readonly GroupJobPayload[], priority: number): Promise<void> {
     const pendingTtl = options.ttlMs + UNFINISHED_GRACE_MS;
     const create = redis.multi().hset(keys.request(id), recordFields(record)).pexpire(keys.request(id), pendingTtl);
     record.jobs.forEach((jobId, index) => create.sadd(keys.groupWaiters(jobId), waiterOf(id, index)).pexpire(keys.groupWaiters(jobId), pendingTtl));
@@ -122,14 +132,23 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
       if (result !== null && result !== undefined) await store.deliverGroup(jobId, result);
       else {
         const data = payloads[record.jobs.indexOf(jobId)] as GroupJobPayload;
-        toQueue.push({
-          name: GROUP_JOB_NAME,
-          data,
-          opts: { jobId, attempts: options.attempts ?? 3, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: true, removeOnFail: true },
-        });
+        // A job already queued for another request keeps its place (BullMQ ignores an add of an existing id).
+        toQueue.push({ name: GROUP_JOB_NAME, data, opts: jobOptions(jobId, priority) });
       }
     }
     if (toQueue.length > 0) await queue.addBulk(toQueue);
+  }
+
+  /**
+   * Takes a group job no request waits for off the queue, unless a worker has it (it then finishes, and
+   * its result is kept for reuse). A request that joined the job between the cancel and the removal had
+   * added itself to the waiters before adding the job (a no-op while it existed), so the waiters are read
+   * again after the removal, and the job is put back for it.
+   */
+  async function dequeue(jobId: string): Promise<void> {
+    const job = await queue.getJob(jobId);
+    if (job === undefined || (await queue.remove(jobId).catch(() => 0)) !== 1) return;
+    if ((await redis.scard(keys.groupWaiters(jobId))) > 0) await queue.add(GROUP_JOB_NAME, job.data, jobOptions(jobId, (job.opts.priority ?? 1) - 1));
   }
 
   async function view(id: string, record: RequestRecord): Promise<JobView> {
@@ -188,7 +207,7 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
           return { id };
         }
         const record: RequestRecord = { ...base, status: 'queued', jobs: payloads.map(groupJobId), error: null };
-        await enqueue(id, record, payloads);
+        await enqueue(id, record, payloads, submitOptions.priority ?? 0);
         return { id };
       }),
 
@@ -229,12 +248,37 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
           else emit(event);
         });
         subscriptions.add(close);
-        const record = await store.read(id);
-        for (const event of record === null ? [] : await finishedGroups(id, record)) emit(event);
+        /** Emits what is in Redis: the groups already final (each once), then `done` if the request is. */
+        const catchUp = async () => {
+          const record = await store.read(id);
+          for (const event of record === null ? [] : await finishedGroups(id, record)) emit(event);
+          return record;
+        };
+        const record = await catchUp();
         replaying = false;
         for (const event of buffered.splice(0)) emit(event);
         if (record === null) emit({ type: 'done', status: 'failed' });
         else if (isFinal(record.status)) emit({ type: 'done', status: record.status });
+        if (ended) return end;
+        // Events published while the subscriber was cut off are lost: once it is back, read what was missed.
+        let resyncTimer: NodeJS.Timeout | undefined;
+        const resync = () => {
+          clearTimeout(resyncTimer);
+          resyncTimer = setTimeout(() => {
+            catchUp().then(
+              (now) => (now === null ? emit({ type: 'done', status: 'failed' }) : isFinal(now.status) && emit({ type: 'done', status: now.status })),
+              () => !ended && resync(),
+            );
+          }, RESYNC_DELAY_MS);
+          resyncTimer.unref();
+        };
+        const stopResync = hub.onReconnect(resync);
+        const stop = stopListening;
+        stopListening = () => {
+          stop();
+          stopResync();
+          clearTimeout(resyncTimer);
+        };
         return end;
       }),
 
@@ -242,14 +286,9 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
       guarded(async () => {
         const record = await lookup(id, owner);
         if (record === null || isFinal(record.status)) return false;
-        if (!(await store.finish(id, 'cancelled', {}, record.ttlMs))) return false;
-        // Group jobs nobody else waits for and no worker has taken yet are removed; started ones finish and are kept for reuse.
-        for (const [index, jobId] of record.jobs.entries()) {
-          await redis.srem(keys.groupWaiters(jobId), waiterOf(id, index));
-          if ((await redis.scard(keys.groupWaiters(jobId))) > 0) continue;
-          const state = await queue.getJobState(jobId);
-          if (state === 'waiting' || state === 'delayed' || state === 'prioritized') await queue.remove(jobId).catch(() => 0);
-        }
+        const orphaned = await store.cancel(id, owner, record);
+        if (orphaned === null) return false; // a worker finished it first
+        for (const jobId of orphaned) await dequeue(jobId);
         return true;
       }),
 

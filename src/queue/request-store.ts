@@ -9,9 +9,9 @@ import type { AdvantageConfig } from '../core/schemas/advantage.ts';
 import { FINAL_JOB_STATUSES, type JobError, type JobStatus } from '../core/schemas/job.ts';
 import type { GroupResult } from '../core/schemas/result.ts';
 import type { RewardsConfig } from '../core/schemas/rewards.ts';
-import { assembleResponse } from './assemble.ts';
-import { keysFor, parseWaiter, type Keys } from './names.ts';
-import { DELIVER, FINISH, MARK_RUNNING } from './scripts.ts';
+import { assembleResponse } from '../grading/jobs-assemble.ts';
+import { keysFor, parseWaiter, waiterOf, type Keys } from './names.ts';
+import { CANCEL, DELIVER, FINISH, MARK_RUNNING } from './scripts.ts';
 
 /** The grading settings of a request, kept in its record (`settings`, JSON). */
 export interface RequestSettings {
@@ -138,14 +138,29 @@ export function createRequestStore(redis: Redis, prefix: string, clock: () => nu
       }
     },
 
-    /** Fails every request waiting on a group job (the job failed for good). */
-    async failWaiters(jobId: string, error: JobError): Promise<void> {
+    /** Fails every request waiting on a group job (the job failed for good); `error` may word it per group index. */
+    async failWaiters(jobId: string, error: JobError | ((index: number) => JobError)): Promise<void> {
       for (const entry of await redis.smembers(keys.groupWaiters(jobId))) {
         const waiter = parseWaiter(entry);
         const record = waiter === null ? null : await read(waiter.requestId);
-        if (waiter !== null && record !== null) await finish(waiter.requestId, 'failed', { error }, record.ttlMs);
+        if (waiter !== null && record !== null) {
+          await finish(waiter.requestId, 'failed', { error: typeof error === 'function' ? error(waiter.index) : error }, record.ttlMs);
+        }
         await redis.srem(keys.groupWaiters(jobId), entry);
       }
+    },
+
+    /**
+     * Cancels the request if it is unfinished and `owner`'s, in one step (scripts.ts CANCEL). Returns null
+     * when it did not, else the group jobs no request waits for any more (to be taken off the queue).
+     */
+    async cancel(id: string, owner: string | null, record: RequestRecord): Promise<string[] | null> {
+      const waiterKeys = record.jobs.map((jobId) => keys.groupWaiters(jobId));
+      const entries = record.jobs.map((_, index) => waiterOf(id, index));
+      const args = [JSON.stringify(owner), clock(), record.ttlMs, keys.events(id), doneMessage('cancelled'), ...entries];
+      const out = (await CANCEL.run(redis, [...requestKeys(id), ...waiterKeys], args)) as number[];
+      if (out[0] !== 1) return null;
+      return [...new Set(out.slice(1).map((n) => record.jobs[n - 1] as string))];
     },
 
     /** Marks the requests waiting on a group job as running (a worker took it). */

@@ -72,3 +72,30 @@ export const MARK_RUNNING = new RedisScript(
   `if redis.call('HGET', KEYS[1], 'status') == 'queued' then redis.call('HSET', KEYS[1], 'status', 'running') end
 return 1`,
 );
+
+/**
+ * The cancel race (DELETE /v1/jobs/:id against workers delivering and completing, and other requests
+ * joining the same group jobs) settled in one step: the request is cancelled only if it is still
+ * unfinished and its owner's, its `done` event goes out in the same step, and it stops waiting on every
+ * group job at once. A worker's DELIVER or FINISH that comes after sees a final request and does
+ * nothing; one that came before made the request final, and this script does nothing.
+ * KEYS: request, groups, order, result, then one waiters set per group of the request.
+ * ARGV: owner (as stored: JSON), finished (ms), ttl (ms), channel, done message, then the request's
+ * waiter entry in each waiters set, in KEYS order.
+ * Returns {0} when nothing was cancelled, else {1, n…}: the positions (1-based, among the waiters sets)
+ * of the sets left empty, whose group jobs no request waits for any more.
+ */
+export const CANCEL = new RedisScript(
+  FINAL +
+    `local status = redis.call('HGET', KEYS[1], 'status')
+if not status or final(status) or redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return {0} end
+redis.call('HSET', KEYS[1], 'status', 'cancelled', 'finished', ARGV[2])
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+redis.call('PUBLISH', ARGV[4], ARGV[5])
+local out = {1}
+for i = 5, #KEYS do
+  redis.call('SREM', KEYS[i], ARGV[i + 1])
+  if redis.call('SCARD', KEYS[i]) == 0 then table.insert(out, i - 4) end
+end
+return out`,
+);

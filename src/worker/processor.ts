@@ -3,7 +3,8 @@
  * (unless an earlier job already did), keep the result under its content address, and deliver it to
  * every request waiting on it. Errors steer the queue: an invalid payload or a request the grader
  * refuses (AppError 4xx) is an UnrecoverableError (fail now, waiters fail with that error); anything
- * else is thrown plainly and retried with backoff, the waiters failing with INTERNAL after the last attempt.
+ * else is thrown plainly and retried with backoff; a job that BullMQ fails for good (last attempt, or stalled
+ * too often) fails its waiters in the worker's `failed` handler (`failedJobError`).
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -30,6 +31,26 @@ export type GroupProcessor = (job: Job) => Promise<void>;
 function refusal(error: unknown): JobError | null {
   if (!(error instanceof AppError) || error.status >= 500) return null;
   return error.problems.length > 0 ? { code: error.code, message: error.message, problems: error.problems.map((p) => ({ ...p })) } : { code: error.code, message: error.message };
+}
+
+/** BullMQ's own reasons for failing a job without running it (job.ts `getUnrecoverableErrorMessage`). */
+const STALLED_REASON = /stalled more than allowable limit|started more than allowable limit/;
+
+/**
+ * The error a request gets when a group job it waits on failed for good: GROUP_STALLED when BullMQ gave
+ * up on a job whose workers kept dying, the fault's own code when it is one of ours (SANDBOX_UNAVAILABLE),
+ * else INTERNAL.
+ * @example worker.on('failed', (job, err) => job?.finishedOn && store.failWaiters(job.id, failedJobError(err, maxStalledCount)))
+ */
+export function failedJobError(error: Error, maxStalledCount: number): (index: number) => JobError {
+  if (STALLED_REASON.test(error.message)) {
+    return (index) => ({
+      code: 'GROUP_STALLED',
+      message: `the worker grading group ${index} died (killed or out of memory) more than ${maxStalledCount} times; the group is not retried`,
+    });
+  }
+  const ours = error instanceof AppError && error.status >= 500 && error.code !== 'INTERNAL' ? { code: error.code, message: error.message } : null;
+  return () => ours ?? { code: 'INTERNAL', message: 'internal error' };
 }
 
 /**
@@ -70,7 +91,7 @@ export function createGroupProcessor(deps: GroupProcessorDeps): GroupProcessor {
         await store.failWaiters(jobId, refused);
         throw new UnrecoverableError(`${refused.code}: ${refused.message}`);
       }
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await store.failWaiters(jobId, { code: 'INTERNAL', message: 'internal error' });
+      // Retried with backoff; after the last attempt the worker's `failed` handler fails the waiters (worker.ts).
       throw error;
     }
   };

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startChildWorker, type ChildWorker } from '../../test-fixtures/queue/child-worker.ts';
-import { flaky, queueHarness, type QueueHarness } from '../../test-fixtures/queue/redis-harness.ts';
+import { counting, flaky, queueHarness, type QueueHarness } from '../../test-fixtures/queue/redis-harness.ts';
 import { mixedRequest } from '../../test-fixtures/queue/requests.ts';
 import type { GradeRequest } from '../core/schemas/request.ts';
 import { createInProcessGrader } from '../grading/in-process-grader.ts';
 import { waitForJob, type JobEvent } from '../grading/jobs.ts';
+import { MAX_STALLED_COUNT } from './worker.ts';
 
 let harness: QueueHarness | undefined;
 let child: ChildWorker | undefined;
@@ -88,5 +89,27 @@ describe('arbiter worker', () => {
     const view = await waitForJob(jobs, id, null, 10_000);
     expect(view).toMatchObject({ status: 'failed', error: { code: 'INTERNAL', message: 'internal error' } });
     expect(grader.calls).toBe(2);
+  });
+
+  it('fails the request with GROUP_STALLED when the workers grading its group keep dying, instead of leaving it waiting', async () => {
+    harness = queueHarness();
+    const h = harness;
+    const jobs = h.jobs();
+    const { id } = await jobs.submit(mixedRequest(1), null);
+    for (let death = 0; death <= MAX_STALLED_COUNT; death++) {
+      let taken: () => void = () => {};
+      const took = new Promise<void>((resolve) => (taken = resolve));
+      const { worker } = h.worker({
+        stalledMs: 300,
+        wrapGrader: (real) => (void real.close(), counting({ grade: () => (taken(), new Promise(() => {})), close: async () => {} })),
+      });
+      await took;
+      await worker.worker.close(true); // dies mid-job: its lock is no longer renewed
+    }
+    const { grader } = h.worker({ stalledMs: 300 });
+    const view = await waitForJob(jobs, id, null, 20_000);
+    expect(view).toMatchObject({ status: 'failed', error: { code: 'GROUP_STALLED' } });
+    expect(view?.error?.message).toMatchInlineSnapshot(`"the worker grading group 0 died (killed or out of memory) more than 2 times; the group is not retried"`);
+    expect(grader.calls).toBe(0);
   });
 });

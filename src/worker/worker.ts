@@ -7,7 +7,11 @@ import { Worker } from 'bullmq';
 import type { Grader } from '../grading/grader.ts';
 import { workerConnection } from '../queue/connections.ts';
 import { DEFAULT_PREFIX, GROUP_QUEUE } from '../queue/names.ts';
-import { createGroupProcessor } from './processor.ts';
+import { createRequestStore } from '../queue/request-store.ts';
+import { createGroupProcessor, failedJobError } from './processor.ts';
+
+/** A job whose worker died more often than this (its lock lapsed) is failed, with its requests (GROUP_STALLED). */
+export const MAX_STALLED_COUNT = 2;
 
 export interface GradingWorkerOptions {
   readonly redisUrl: string;
@@ -51,9 +55,17 @@ export function createGradingWorker(options: GradingWorkerOptions): GradingWorke
     autorun: false,
     lockDuration: stalledMs,
     stalledInterval: Math.max(50, Math.floor(stalledMs / 2)),
-    maxStalledCount: 2,
+    maxStalledCount: MAX_STALLED_COUNT,
   });
   worker.on('error', (error) => onError(error));
+  // Every way a group job fails for good ends here, also those where the processor never ran (stalled too
+  // often): its requests fail with a clear error instead of waiting forever. Requests the processor already
+  // failed (refused payloads) are no longer among the waiters.
+  const store = createRequestStore(redis, prefix);
+  worker.on('failed', (job, error) => {
+    if (job?.id === undefined || typeof job.finishedOn !== 'number') return; // will be retried
+    store.failWaiters(job.id, failedJobError(error, MAX_STALLED_COUNT)).catch((fault: unknown) => onError(fault, job.id));
+  });
   let closing: Promise<void> | null = null;
   return {
     worker,

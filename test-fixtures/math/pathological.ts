@@ -1,6 +1,7 @@
 /**
  * Inputs built to hang or blow up a math grader: power towers, huge factorials and binomials, 100k-digit
- * numbers, deep nesting, long chains of relations and unions, big matrices, 100 KB completions. Built in code rather than stored (they are mostly repetition). Each must be
+ * numbers, deep nesting, long chains of relations and unions, big matrices, 100 KB completions, equations
+ * whose roots are hard to separate. Built in code rather than stored (they are mostly repetition). Each must be
  * answered within 250 ms (src/verifiers/math/fixtures.test.ts).
  */
 
@@ -50,4 +51,12 @@ export const PATHOLOGICAL_CASES: readonly PathologicalCase[] = [
   { name: 'a power tower of imaginary units', gold: 'i', prediction: boxed('i^{i^{i^{i}}}') },
   { name: '100 equations joined by "or"', gold: '1, 2', prediction: boxed(Array.from({ length: 100 }, (_, i) => `x=${i}`).join('\\text{ or }')) },
   { name: 'an equation with a 150-term side', gold: 'y = 2x + 1', prediction: boxed(`y=${Array.from({ length: 150 }, (_, i) => `x^{${i % 9}}`).join('+')}`) },
+  {
+    name: 'a sextic with roots a billionth apart, against a near miss',
+    gold: `${Array.from({ length: 6 }, (_, k) => `(x - 1.00000000${k})`).join('')} = 0`,
+    prediction: boxed(Array.from({ length: 6 }, (_, k) => `1.00000000${k + 1}`).join(', ')),
+  },
+  { name: 'a cubic with roots 10^-80 apart (past the Sturm bound)', gold: '(x - 1)(x - 1 - 10^{-80})(x + 5) = 0', prediction: boxed('1, 1, -5') },
+  { name: 'a sextic with 250-digit coefficients', gold: 'x^6 + 10^{250} x^5 - 10^{250} x + 7 = 0', prediction: boxed('1, 2, 3') },
+  { name: 'an equation to solve raised to the 6th power', gold: '(x^6 - x - 1)^6 = 0', prediction: boxed('1') },
 ];

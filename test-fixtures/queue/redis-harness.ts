@@ -98,3 +98,10 @@ export function flaky(inner: Grader, failures: number): CountingGrader {
     },
   };
 }
+
+/** A grading worker on any Redis (tests with a Redis of their own), started; the caller closes it. */
+export function startGradingWorker(redisUrl: string, prefix: string, grader: Grader): GradingWorker {
+  const worker = createGradingWorker({ redisUrl, grader, prefix, concurrency: 2, resultTtlMs: 60_000, onError: () => {} });
+  void worker.run().catch(() => {});
+  return worker;
+}

@@ -17,6 +17,9 @@ import zipfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NAME = "arbiter_client"
 DIST = "arbiter_client"
+# Packages in the wheel: the client (standard library only) and the GRPO trainer (imports torch, which
+# the user installs; nothing in arbiter_client imports arbiter_grpo).
+PACKAGES = ("arbiter_client", "arbiter_grpo")
 SUMMARY = "Zero-dependency Python client for the Arbiter RLVR grading service (TRL, verl, OpenRLHF adapters)"
 TAG = "py3-none-any"
 
@@ -39,13 +42,14 @@ def _metadata() -> str:
 
 
 def _package_files():
-    base = os.path.join(ROOT, NAME)
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-        for name in sorted(filenames):
-            if name.endswith((".py", ".typed")):
-                full = os.path.join(dirpath, name)
-                yield full, os.path.relpath(full, ROOT).replace(os.sep, "/")
+    for package in PACKAGES:
+        base = os.path.join(ROOT, package)
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            for name in sorted(filenames):
+                if name.endswith((".py", ".typed", ".sh")):
+                    full = os.path.join(dirpath, name)
+                    yield full, os.path.relpath(full, ROOT).replace(os.sep, "/")
 
 
 def _record_line(arcname: str, data: bytes) -> str:
@@ -62,7 +66,7 @@ def _write_wheel(wheel_directory: str, files) -> str:
         entries = list(files) + [
             ("%s/METADATA" % dist_info, _metadata().encode("utf-8")),
             ("%s/WHEEL" % dist_info, ("Wheel-Version: 1.0\nGenerator: arbiter_build\nRoot-Is-Purelib: true\nTag: %s\n" % TAG).encode()),
-            ("%s/top_level.txt" % dist_info, ("%s\n" % NAME).encode()),
+            ("%s/top_level.txt" % dist_info, "".join("%s\n" % p for p in PACKAGES).encode()),
         ]
         for arcname, data in entries:
             zf.writestr(arcname, data)

@@ -30,6 +30,7 @@ import collections
 import functools
 import hashlib
 import json
+import os
 import threading
 import time
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
@@ -124,6 +125,12 @@ class ArbiterReward:
         on_error: ``"raise"`` (default) re-raises a grading failure after the client's retries;
             ``"none"`` returns ``None`` for the whole call (TRL >= 1.6 treats all-None rows as unscorable).
         use_num_tokens: send ``len(completion_ids[i])`` as ``num_tokens`` so length rewards count tokens.
+        group_barrier: for multi-GPU runs where a rank holds only part of a group (huggingface/trl#3896):
+            cut this rank's completions into the global groups of ``num_generations`` (rank ``process_index``,
+            default env ``RANK``, holds global items ``[rank*n, (rank+1)*n)``) and tag each partial group
+            ``group: {id, size, offset}`` so the server grades it once, whole, and every rank gets
+            group-correct advantages. Needs ``num_generations`` and ``trainer_state`` (the step makes ids unique).
+        barrier_wait_ms: how long a rank waits for the other slices of its groups (server default if None).
         base_url, api_key, timeout, max_retries: the client (env ``ARBITER_URL``, ``ARBITER_API_KEY``).
     """
 
@@ -145,6 +152,9 @@ class ArbiterReward:
         max_retries: int = 3,
         on_error: str = "raise",
         use_num_tokens: bool = True,
+        group_barrier: bool = False,
+        process_index: Optional[int] = None,
+        barrier_wait_ms: Optional[int] = None,
     ) -> None:
         known = set(rewards) if rewards is not None else set(_DEFAULT_COMPONENTS)
         if rewards is not None and "stop_properly" in rewards:
@@ -158,6 +168,8 @@ class ArbiterReward:
             raise ValueError("on_error must be 'raise' or 'none'")
         if num_generations is not None and num_generations < 1:
             raise ValueError("num_generations must be >= 1")
+        if group_barrier and num_generations is None:
+            raise ValueError("group_barrier needs num_generations (the size of a whole group)")
         self.component = component
         self.__name__ = name or ("arbiter" if component == "reward" else "arbiter_%s" % component)
         self.base_url = base_url
@@ -173,6 +185,9 @@ class ArbiterReward:
         self.max_retries = max_retries
         self.on_error = on_error
         self.use_num_tokens = use_num_tokens
+        self.group_barrier = group_barrier
+        self.process_index = process_index
+        self.barrier_wait_ms = barrier_wait_ms
 
     def __repr__(self) -> str:
         return "ArbiterReward(%r, name=%r)" % (self.component, self.__name__)
@@ -213,6 +228,14 @@ class ArbiterReward:
         where: List[Optional[Tuple[int, int]]] = [None] * n
         current_key = None
         seen_ids: Dict[str, int] = {}
+        size = self.num_generations
+        base = 0
+        if self.group_barrier:
+            if step is None:
+                raise ValueError("group_barrier needs trainer_state.global_step to give groups step-unique ids")
+            rank = self.process_index if self.process_index is not None else int(os.environ.get("RANK", "0") or 0)
+            base = rank * n
+        first_global: List[int] = []
         for i in range(n):
             prompt = prompts[i] if prompts is not None and i < len(prompts) else None
             task = self._task(i, prompt, completions[i], cols)
@@ -225,9 +248,17 @@ class ArbiterReward:
             wire: Any = text
             if self.use_num_tokens and completion_ids is not None and i < len(completion_ids) and completion_ids[i] is not None:
                 wire = {"text": text, "num_tokens": len(completion_ids[i])}
-            full = self.num_generations is not None and groups and len(groups[-1]["completions"]) >= self.num_generations
+            if self.group_barrier:
+                # Global groups: items [k*G, (k+1)*G) of the gathered batch, wherever this rank's slice cuts them.
+                full = (base + i) % size == 0 and i > 0
+            else:
+                full = size is not None and groups and len(groups[-1]["completions"]) >= size
             if key != current_key or full:
-                gid = "g%s" % key[:16] if step is None else "s%d-%s" % (step, key[:16])
+                if self.group_barrier:
+                    gid = "s%d-g%d-%s" % (step, (base + i) // size, key[:12])
+                else:
+                    gid = "g%s" % key[:16] if step is None else "s%d-%s" % (step, key[:16])
+                first_global.append(base + i)
                 count = seen_ids.get(gid, 0)
                 seen_ids[gid] = count + 1
                 group: Dict[str, Any] = {"id": gid if count == 0 else "%s-%d" % (gid, count), "task": task, "completions": []}
@@ -239,6 +270,13 @@ class ArbiterReward:
             groups[-1]["completions"].append(wire)
         if not groups:
             return None, where
+        if self.group_barrier:
+            for group, first in zip(groups, first_global):
+                if len(group["completions"]) < size:
+                    tag: Dict[str, Any] = {"id": group["id"], "size": size, "offset": first % size}
+                    if self.barrier_wait_ms is not None:
+                        tag["wait_ms"] = self.barrier_wait_ms
+                    group["group"] = tag
         request: Dict[str, Any] = {"groups": groups}
         if self.rewards is not None:
             request["rewards"] = self.rewards

@@ -102,6 +102,40 @@ class TRLAdapterTest(unittest.TestCase):
         rank1 = {k: (v[2:4] if isinstance(v, list) else v) for k, v in full.items()}
         self.assertEqual(reward(**rank0) + reward(**rank1), reward(**{k: (v[:4] if isinstance(v, list) else v) for k, v in full.items()}))
 
+    def test_group_barrier_gives_both_ranks_whole_group_advantages(self):
+        # G = 4, per-device batch 2, two ranks calling at once: without the barrier each rank's half
+        # would be normalised alone; with it both get the advantages of the whole group.
+        import threading
+
+        full = self.batch()
+        whole = ArbiterReward("advantage", base_url=server.url)(**{k: (v[:4] if isinstance(v, list) else v) for k, v in full.items()})
+        alone = ArbiterReward("advantage", base_url=server.url)(**{k: (v[:2] if isinstance(v, list) else v) for k, v in full.items()})
+        results = {}
+
+        def rank(index):
+            reward = ArbiterReward("advantage", base_url=server.url, num_generations=G, group_barrier=True, process_index=index, barrier_wait_ms=20000)
+            part = {k: (v[2 * index:2 * index + 2] if isinstance(v, list) else v) for k, v in full.items()}
+            request, _ = reward.build_request(part["prompts"], part["completions"], step=7, columns={"solution": part["solution"]})
+            results[index] = (request["groups"][0]["group"], reward(**part))
+
+        threads = [threading.Thread(target=rank, args=(i,)) for i in (0, 1)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        self.assertEqual(results[0][0]["offset"], 0)
+        self.assertEqual(results[1][0]["offset"], 2)
+        self.assertEqual(results[0][0]["id"], results[1][0]["id"])
+        self.assertEqual(results[0][1] + results[1][1], whole)
+        self.assertNotEqual(alone, whole[:2])
+
+    def test_group_barrier_needs_num_generations_and_a_step(self):
+        with self.assertRaises(ValueError):
+            ArbiterReward("reward", group_barrier=True)
+        reward = ArbiterReward("reward", base_url=server.url, num_generations=G, group_barrier=True)
+        with self.assertRaises(ValueError):
+            reward.build_request(["p"] * 2, ["a", "b"], step=None, columns={"solution": ["x", "x"]})
+
     def test_unscorable_and_missing_task_are_none_and_logging(self):
         logged_metrics, logged_extra = {}, {}
         reward = ArbiterReward("reward", base_url=server.url)

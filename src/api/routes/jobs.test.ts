@@ -4,6 +4,7 @@ import { gate, type GatedGrader } from '../../../test-fixtures/api/gated-grader.
 import { parisRequest } from '../../../test-fixtures/api/requests.ts';
 import { readEvents, startApp, type TestServer } from '../../../test-fixtures/api/start-app.ts';
 import type { JobView } from '../../core/schemas/job.ts';
+import type { Grader } from '../../grading/grader.ts';
 import { waitForJob } from '../../grading/jobs.ts';
 
 let server: TestServer | undefined;
@@ -117,5 +118,32 @@ describe('jobs', () => {
     server = undefined;
     expect((await stream).events.map((e) => e.event)).not.toContain('group');
     gated?.open();
+  });
+
+  it('grades by the body\'s priority (lower first, then submission order), and refuses one out of range naming the field', async () => {
+    const order: string[] = [];
+    let gated: GatedGrader | undefined;
+    const recording = (g: Grader): Grader => {
+      gated = gate(g);
+      const inner = gated;
+      return { grade: (request, options) => (order.push(request.groups[0]?.id ?? '?'), inner.grade(request, options)), close: () => inner.close() };
+    };
+    server = await startApp({}, { wrapGrader: recording, jobs: { maxGroupsInFlight: 1 } });
+    const s = server;
+    const submitNamed = async (name: string, priority?: number) => {
+      const body = { groups: parisRequest(1).groups.map((g) => ({ ...g, id: name })), ...(priority === undefined ? {} : { priority }) };
+      const response = await s.call('/v1/jobs', { json: body });
+      expect(response.status).toBe(202);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const ids = [await submitNamed('first', 9), await submitNamed('background', 9), await submitNamed('step-3', 3), await submitNamed('default')];
+    gated?.open();
+    for (const id of ids) expect((await waitForJob(s.jobs, id, null, Infinity))?.status).toBe('completed');
+    expect(order).toEqual(['first', 'default', 'step-3', 'background']);
+    for (const priority of [-1, 1.5, 1_000_001]) {
+      const refused = await s.call('/v1/grade', { json: { ...parisRequest(1), priority } });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: { problems: { path: string }[] } }).error.problems.map((p) => p.path)).toEqual(['priority']);
+    }
   });
 });

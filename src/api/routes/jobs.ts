@@ -3,9 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { JobView } from '../../core/schemas/job.ts';
-import { GradeRequest } from '../../core/schemas/request.ts';
-import { jobLinks, type RouteDeps } from '../route-deps.ts';
-import { ErrorBody, IdempotencyHeaders, JobAccepted, JobParams } from '../schemas.ts';
+import { jobLinks, submitBody, type RouteDeps } from '../route-deps.ts';
+import { ErrorBody, IdempotencyHeaders, JobAccepted, JobParams, SubmitBody } from '../schemas.ts';
 
 const notFound = () => new AppError('JOB_NOT_FOUND', 'no such job');
 
@@ -17,14 +16,15 @@ export async function jobRoutes(app: FastifyInstance, { jobs }: RouteDeps): Prom
       schema: {
         tags: ['jobs'],
         summary: 'Submit a grading job',
-        body: GradeRequest,
+        body: SubmitBody,
         headers: IdempotencyHeaders,
         response: { 202: JobAccepted, '4xx': ErrorBody, '5xx': ErrorBody },
       },
     },
     async (request, reply) => {
-      const key = request.headers['idempotency-key'];
-      const { id } = await jobs.submit(request.body, request.owner, key === undefined ? {} : { idempotencyKey: key });
+      const slices = request.body.groups.flatMap((group, i) => (group.group === undefined ? [] : [{ path: `groups[${i}].group`, message: 'slices of split groups wait for each other: send them to POST /v1/grade' }]));
+      if (slices.length > 0) throw new AppError('REQUEST_INVALID', 'group slices are not accepted here', slices);
+      const { id } = await submitBody(jobs, request.body, request.owner, request.headers['idempotency-key']);
       return reply.code(202).header('location', `/v1/jobs/${id}`).send(jobLinks(id));
     },
   );

@@ -15,6 +15,21 @@ export const Prompt = Type.Union([Type.String(), Type.Array(Message)], {
   description: 'The prompt (string or chat messages): used to infer the target language and to strip an echoed prompt.',
 });
 
+/** The slice tag of a group split across requests (README "Group barrier"). */
+export const GroupSlice = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 256, description: 'The group’s id, the same in every request holding a slice of it (e.g. training step + prompt index).' }),
+    size: Type.Integer({ minimum: 1, maximum: 4096, description: 'Completions in the whole group (TRL: num_generations).' }),
+    offset: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 4095, description: 'Position of this slice’s first completion in the group; without it slices are ordered by arrival. A retried slice with the same offset replaces itself.' }),
+    ),
+    wait_ms: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 600_000, description: 'How long this caller waits for the other slices before the group is graded partial (default ARBITER_BARRIER_WAIT_MS, capped by ARBITER_BARRIER_MAX_WAIT_MS).' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 /** One prompt's completions and the task they are graded against. */
 export const Group = Type.Object(
   {
@@ -25,6 +40,7 @@ export const Group = Type.Object(
     target_language: Type.Optional(
       Type.String({ minLength: 2, maxLength: 16, description: 'Overrides rewards.language.target for this group.' }),
     ),
+    group: Type.Optional(GroupSlice),
   },
   { additionalProperties: false },
 );

@@ -57,6 +57,17 @@ export const GroupResult = Type.Object(
     id: Type.Union([Type.String(), Type.Null()]),
     results: Type.Array(CompletionResult),
     stats: GroupStats,
+    group: Type.Optional(
+      Type.Object(
+        {
+          id: Type.String(),
+          size: Type.Integer(),
+          received: Type.Integer({ description: 'Completions of the group present when it was sealed and graded.' }),
+          partial: Type.Boolean({ description: 'True when the group was sealed at a deadline with fewer than `size` completions.' }),
+        },
+        { additionalProperties: false, description: 'For a slice of a group split across requests: `results` are this request’s completions; `stats` and advantages are the whole group’s.' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -28,6 +28,24 @@ export const MathTask = Type.Object(
           'How `\\log` without a base is read, the same way on both sides: `e` natural, `10` common, `either` (default) accepts when either reading makes the answers equal. `\\ln` is always natural.',
       }),
     ),
+    require_reduced_fractions: Type.Optional(
+      Type.Boolean({
+        description:
+          'Reject an answer that writes a fraction of two integers not in lowest terms (`\\frac{2}{4}`, `6/3`, `\\frac{4}{1}`) even when its value is right; the verdict is `incorrect` with reason `unreduced_fraction`. Default false (unreduced fractions are accepted).',
+      }),
+    ),
+    inequality_interval: Type.Optional(
+      Type.Union([Type.Literal('both_ways'), Type.Literal('one_way')], {
+        description:
+          'Whether an inequality and its interval match: `both_ways` (default): a gold `1 < x \\le 3` accepts `(1, 3]` and a gold `(1, 3]` accepts `1 < x \\le 3`; `one_way`: only the first, so an interval (or union) gold needs interval notation and an inequality answer is `incorrect` with reason `inequality_for_interval`.',
+      }),
+    ),
+    angle_units: Type.Optional(
+      Type.Union([Type.Literal('either'), Type.Literal('as_written')], {
+        description:
+          'How a number with a degree mark (`60^\\circ`, `60°`, `60 degrees`) reads: `either` (default) as the number written or as radians, so a gold `60^\\circ` accepts `60` and `\\frac{\\pi}{3}`, and a gold `\\frac{\\pi}{3}` accepts `60^\\circ` (never a bare `60`); `as_written`: only as the number written.',
+      }),
+    ),
   },
   { additionalProperties: false, description: 'Math problem with a reference answer (LaTeX or plain text).' },
 );
@@ -96,6 +114,12 @@ export const CodeTask = Type.Object(
     scoring: Type.Optional(
       Type.Union([Type.Literal('fraction'), Type.Literal('all')], {
         description: 'fraction (default): score = share of tests passed; all: 1 only when every test passes.',
+      }),
+    ),
+    report_time: Type.Optional(
+      Type.Boolean({
+        description:
+          'Adds time_ms (wall time of the test inside the sandbox, integer milliseconds) to each entry of details.tests. Default false: verdicts then hold nothing timing-dependent, so the same completion always gets the same verdict.',
       }),
     ),
   },

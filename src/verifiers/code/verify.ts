@@ -37,6 +37,8 @@ interface TestDetail {
   readonly error?: string;
   readonly difference?: Difference;
   readonly skipped?: true;
+  /** Only with `report_time`: last, so details without it are byte for byte what they were. */
+  readonly time_ms?: number;
 }
 
 function shown(output: string): string {
@@ -62,6 +64,11 @@ function judge(task: CodeTask, index: number, run: TestRun | undefined, toleranc
   return { status: 'incorrect', output: shown(run.output), difference: comparison.difference };
 }
 
+/** The detail with the test's time (0 where the sandbox measured none: the test never ran, or its process died). */
+function timed(detail: TestDetail, run: TestRun | undefined): TestDetail {
+  return { ...detail, time_ms: run?.timeMs ?? 0 };
+}
+
 function verdictStatus(details: readonly TestDetail[]): Status {
   const failed = details.find((d) => d.status !== 'passed');
   return failed === undefined ? 'correct' : failed.status === 'passed' ? 'correct' : failed.status;
@@ -72,7 +79,8 @@ function verdictStatus(details: readonly TestDetail[]): Status {
  * (`'all'`). Status: `correct` when every test passes, else the first failing test's status (`incorrect`,
  * `runtime_error`, `timeout`, `memory_limit`, `output_limit`); `compile_error` and `no_code` score 0;
  * `invalid_reference` (a call test without a function name) and `unsupported_task` (no sandbox for the
- * language) score null. details: { extraction, passed, total, tests: [{ status, output?, error?, difference? }] }.
+ * language) score null. details: { extraction, passed, total, tests: [{ status, output?, error?, difference?, time_ms? }] },
+ * where `time_ms` (the test's wall time in the sandbox, integer milliseconds) is there only with `report_time: true`.
  * @example await verifyCode({ type: 'code', language: 'javascript', tests: [{ call: 'add', args: [1, 2], expected: 3 }] },
  *   normalizeCompletion('```js\nfunction add(a, b) { return a + b }\n```'), { sandbox }) // { status: 'correct', score: 1, … }
  */
@@ -102,13 +110,17 @@ export async function verifyCode(task: CodeTask, completion: NormalizedCompletio
     timeLimitMs: task.time_limit_ms ?? DEFAULT_TIME_LIMIT_MS,
     memoryLimitMb: task.memory_limit_mb ?? DEFAULT_MEMORY_LIMIT_MB,
     maxOutputBytes: task.max_output_bytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    ...(task.report_time === true ? { reportTime: true } : {}),
   });
   if (result.kind === 'compile_error') {
     return { status: 'compile_error', score: 0, answer: extracted.program, details: { ...details, error: result.error } };
   }
 
   const tolerance: Tolerance = { absTol: task.abs_tol ?? DEFAULT_TOLERANCE.absTol, relTol: task.rel_tol ?? DEFAULT_TOLERANCE.relTol };
-  const judged = task.tests.map((_, index) => judge(task, index, result.tests[index], tolerance));
+  const judged = task.tests.map((_, index) => {
+    const detail = judge(task, index, result.tests[index], tolerance);
+    return task.report_time === true ? timed(detail, result.tests[index]) : detail;
+  });
   const passed = judged.filter((d) => d.status === 'passed').length;
   const total = judged.length;
   const score = (task.scoring ?? 'fraction') === 'all' ? (passed === total ? 1 : 0) : passed / total;

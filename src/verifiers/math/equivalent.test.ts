@@ -99,6 +99,30 @@ describe('equivalent: unions, relations, matrices', () => {
     expect(same('(1, 2)', 'y = 1, x = 2')).toBe(false);
   });
 
+  it('accepts an answer listing exactly the solutions of a gold equation to solve, each once', () => {
+    expect(same('x^2 = 4', 'x = \\pm 2')).toBe(true);
+    expect(same('x^2 = 4', 'x = 2 \\text{ or } x = -2')).toBe(true);
+    expect(same('x^2 = 4', '\\{-2, 2\\}')).toBe(true);
+    expect(same('x^2 - 2 = 0', 'x = \\pm\\sqrt{2}')).toBe(true);
+    expect(same('x^3 = x', '-1, 0, 1')).toBe(true);
+    expect(same('x^2 = 4', 'x = 2')).toBe(false);
+    expect(same('x^2 = 4', '2, 2, -2')).toBe(false);
+    expect(same('x^2 = 4', 'y = \\pm 2')).toBe(false);
+  });
+
+  it('never accepts an equation still to solve for a solved gold: it may restate the problem', () => {
+    expect(same('x = \\pm 2', 'x^2 = 4')).toBe(false);
+    expect(same('\\{-2, 2\\}', 'x^2 = 4')).toBe(false);
+    expect(same('x = 2', '2x + 3 = 7')).toBe(false);
+    expect(same('x = 3', 'x - 3 = 0')).toBe(false);
+    expect(same('2x + 3 = 7', 'x = 2')).toBe(true);
+  });
+
+  it('compares two equations to solve only up to a constant factor, not by their solution sets', () => {
+    expect(same('x^2 = 4', '(x - 2)(x + 2) = 0')).toBe(true);
+    expect(same('x^2 = 4', 'x^4 = 16')).toBe(false);
+  });
+
   it('compares matrices by shape and element, and a vector with a tuple', () => {
     expect(same('\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}', '\\begin{bmatrix}1&2\\\\3&4\\end{bmatrix}')).toBe(true);
     expect(same('\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}', '\\begin{pmatrix}1&3\\\\2&4\\end{pmatrix}')).toBe(false);

@@ -9,6 +9,7 @@ import { parseExpression } from './expr.ts';
 import { proportional, sameFunction } from './identity.ts';
 import { unionOf } from './intervals.ts';
 import { isScalar, sameNumber, sameScalar } from './numbers.ts';
+import { isSolved, listedSolutions, solutionSet } from './solutions.ts';
 import type { IntervalValue, MathValue } from './value.ts';
 
 type RelationValue = Extract<MathValue, { kind: 'relation' }>;
@@ -47,6 +48,8 @@ const isFormula = (v: MathValue): boolean => v.kind === 'number' || v.kind === '
 
 function sameRelation(gold: RelationValue, prediction: RelationValue): boolean {
   if (gold.relation !== prediction.relation) return false;
+  // A solved gold (`x = 3`) needs a solved answer: an equation still to solve (`2x + 3 = 9`) may restate the problem.
+  if (isSolved(gold) && prediction.symbol === null) return false;
   // The same lone variable on the left: the right sides decide (the difference test could only repeat them).
   if (gold.relation === '=' && gold.symbol !== null && gold.symbol === prediction.symbol) return equivalent(gold.rhs, prediction.rhs);
   if (![gold.lhs, gold.rhs, prediction.lhs, prediction.rhs].every(isFormula)) return false;
@@ -69,7 +72,19 @@ function asRelation(interval: IntervalValue, like: RelationValue): RelationValue
     : { kind: 'relation', relation: interval.lowClosed ? '<=' : '<', lhs: interval.low, rhs: x, symbol: null };
 }
 
+/**
+ * A gold equation to solve (`x^2 = 4`) and an answer listing exactly its solutions (`x = \pm 2`, `-2, 2`,
+ * `x = 2 \text{ or } x = -2`), each once. Never the other way: that answer is the gold of "solve x^2 = 4", and
+ * the equation would be the problem restated.
+ */
+function solvedBy(gold: RelationValue, answer: MathValue): boolean {
+  const solutions = solutionSet(gold);
+  const listed = solutions === null ? null : listedSolutions(answer, solutions.variable);
+  return listed !== null && listed.length > 0 && sameMultiset(solutions?.roots ?? [], listed);
+}
+
 function relationAgainst(relation: RelationValue, other: MathValue, relationIsGold: boolean): boolean {
+  if (relationIsGold && relation.relation === '=' && !isSolved(relation) && solvedBy(relation, other)) return true;
   if (other.kind === 'relation') return relationIsGold ? sameRelation(relation, other) : sameRelation(other, relation);
   if (relation.relation === '=') return relation.symbol !== null && (relationIsGold ? equivalent(relation.rhs, other) : equivalent(other, relation.rhs));
   const converted = other.kind === 'interval' ? asRelation(other, relation) : null;

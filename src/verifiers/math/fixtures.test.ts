@@ -10,7 +10,7 @@ interface FixtureCase {
   readonly prediction: string;
   readonly expected: string;
   readonly category: string;
-  /** Task options for this case (`require_think`, `last_number`, `log_base`). */
+  /** Task options for this case (`require_think`, `last_number`, `log_base`, `require_reduced_fractions`, `inequality_interval`, `angle_units`). */
   readonly options?: Omit<MathTask, 'type' | 'answer'>;
 }
 

@@ -31,8 +31,11 @@ describe('sameFunction', () => {
     expect(sameFunction(value('x^2 + 1'), value('(x + i)^2'))).toBe(false);
   });
 
-  it('needs enough points where both sides are defined', () => {
-    expect(sameFunction(value('\\sqrt{-x}'), value('\\sqrt{-x}'))).toBe(false);
+  it('asks nerdamer when too few points are in both domains, and accepts only what it proves', () => {
+    expect(sameFunction(value('\\sqrt{-x}'), value('\\sqrt{-x}'))).toBe(true);
+    expect(sameFunction(value('\\frac{1}{\\sqrt{x-4}}'), value('\\frac{\\sqrt{x-4}}{x-4}'))).toBe(true);
+    expect(sameFunction(value('\\sqrt{-x}'), value('\\sqrt{x}'))).toBe(false);
+    expect(sameFunction(value('\\ln(x-5)'), value('\\ln(5-x)'))).toBe(false);
   });
 });
 

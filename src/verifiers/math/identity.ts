@@ -5,12 +5,17 @@
  * noise bound from the largest intermediate value, so `\sin^2x+\cos^2x-1` equals 0. Formulas with the
  * imaginary unit are evaluated on complex doubles. Equations and inequalities compare `lhs - rhs` up to a
  * constant non-zero (for inequalities positive) factor.
+ *
+ * When too few points lie in both formulas' domain (`\frac{1}{\sqrt{x-4}}` is undefined on all of them) the
+ * points cannot decide, and nerdamer may confirm the identity (symbolic.ts), unless points in [-30, 30]
+ * contradict it.
  */
 import { evaluateComplex } from './complex.ts';
 import { evaluate, evaluateExact, NOISE_PER_MAGNITUDE, type Magnitude } from './evaluate.ts';
 import { forgiven, planarClose, relativeClose } from './numbers.ts';
 import { div, equal, mul, rational, sub, toNumber, type Rational } from './rational.ts';
 import type { MathValue } from './value.ts';
+import { confirmIdentity, type SymbolicSide } from './symbolic.ts';
 import { seededRandom } from '../../core/seeded-random.ts';
 
 /** Random points per identity check, and how many must be defined (finite on both sides). */
@@ -25,13 +30,15 @@ interface Point {
 const pointsBySymbols = new Map<string, readonly Point[]>();
 
 /** The same points for the same variables, every time (memoised: a few hundred variable lists at most). */
-function points(symbols: readonly string[]): readonly Point[] {
-  const key = symbols.join(',');
+function points(symbols: readonly string[], wide = false): readonly Point[] {
+  const key = `${wide ? 'wide:' : ''}${symbols.join(',')}`;
   const known = pointsBySymbols.get(key);
   if (known !== undefined) return known;
-  const random = seededRandom(0x5eed);
+  const random = seededRandom(wide ? 0xfa7 : 0x5eed);
+  // [0.3, 2.7] in steps of 10^-4, or [-30, 30] in steps of 10^-3.
+  const [low, span, scale] = wide ? [-30_000, 60_000, 1000n] : [3000, 24_000, 10_000n];
   const made = Array.from({ length: IDENTITY_POINTS }, () => {
-    const values = symbols.map((name) => [name, rational(BigInt(3000 + Math.floor(random() * 24_000)), 10_000n) as Rational] as const);
+    const values = symbols.map((name) => [name, rational(BigInt(low + Math.floor(random() * span)), scale) as Rational] as const);
     return { exact: new Map(values), real: new Map(values.map(([name, r]) => [name, toNumber(r)])) };
   });
   if (pointsBySymbols.size >= 256) pointsBySymbols.clear();
@@ -101,7 +108,23 @@ export function sameFunction(gold: MathValue, prediction: MathValue): boolean {
     if (!close) return false;
     count++;
   }
-  return count >= MIN_DEFINED_POINTS;
+  return count >= MIN_DEFINED_POINTS || (!complex && confirmedSymbolically(gold, prediction));
+}
+
+function symbolicSide(value: MathValue): SymbolicSide | null {
+  if (value.kind === 'expression') return value.expression;
+  return value.kind === 'number' ? value.exact : null;
+}
+
+/** nerdamer's proof that the difference is 0, unless a point in [-30, 30] where both sides are defined disagrees. */
+function confirmedSymbolically(gold: MathValue, prediction: MathValue): boolean {
+  const [g, p] = [symbolicSide(gold), symbolicSide(prediction)];
+  const symbols = symbolsOf([gold, prediction]);
+  if (g === null || p === null || !confirmIdentity(symbols, g, p)) return false;
+  return points(symbols, true).every((point) => {
+    const [a, b] = [sample(gold, point, false), sample(prediction, point, false)];
+    return !defined(a) || !defined(b) || relativeClose(a.re, b.re, a.noise + b.noise);
+  });
 }
 
 /** `lhs - rhs` at a point, exact when both sides are. */

@@ -42,7 +42,7 @@ const WRAPPED_FUNCTIONS = /\\(?:operatorname|mathrm|text|rm)\s*\{\s*(gcd|lcm|max
 /** Commands rewritten in one pass: sizing and spacing dropped, fraction styles merged, relations spelled out. */
 const COMMANDS: Readonly<Record<string, string>> = {
   left: '', right: '', big: '', Big: '', bigg: '', Bigg: '', bigl: '', bigr: '', Bigl: '', Bigr: '', biggl: '', biggr: '', Biggl: '', Biggr: '',
-  displaystyle: '', textstyle: '', quad: ' ', qquad: ' ',
+  displaystyle: '', textstyle: '', quad: ' ', qquad: ' ', degree: '',
   dfrac: '\\frac', tfrac: '\\frac', cfrac: '\\frac', dbinom: '\\binom', tbinom: '\\binom',
   le: ' <= ', leq: ' <= ', leqslant: ' <= ', ge: ' >= ', geq: ' >= ', geqslant: ' >= ', ne: ' != ', neq: ' != ', lt: ' < ', gt: ' > ',
   lor: ' \\lor ', vee: ' \\lor ', land: ' \\land ', wedge: ' \\land ',

@@ -145,7 +145,8 @@ class Parser {
     if (infinity !== null) return INFINITY(infinity[1] === '-' ? -1 : 1);
     const pm = s.indexOf('\\pm');
     if (pm !== -1 && s.indexOf('\\pm', pm + 1) === -1) {
-      const [before, after] = [s.slice(0, pm), s.slice(pm + 3)];
+      // `\pm 1.41421` → `+1.41421`, `-1.41421`: kept as decimal literals, so they keep their precision.
+      const [before, after] = [s.slice(0, pm), s.slice(pm + 3).trimStart()];
       return { kind: 'set', items: [this.parse(`${before}+${after}`), this.parse(`${before}-${after}`)] };
     }
     const percent = s.endsWith('%') ? /^(.*?)\s*\\?%$/.exec(s) : null;

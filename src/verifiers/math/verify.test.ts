@@ -61,6 +61,49 @@ describe('verifyMath', () => {
     expect(verify({ type: 'math', answer: '4', last_number: true }, long)).toEqual({ status: 'correct', score: 1, answer: '4', details: { extraction: 'last_number' } });
   });
 
+  it('accepts an unreduced fraction by default, and rejects it with a reason under require_reduced_fractions', () => {
+    expect(verify(HALF, '\\boxed{\\frac{2}{4}}').status).toBe('correct');
+    const strict: MathTask = { ...HALF, require_reduced_fractions: true };
+    expect(verify(strict, '\\boxed{\\frac{1}{2}}').status).toBe('correct');
+    expect(verify(strict, '\\boxed{\\frac{2}{4}}')).toMatchInlineSnapshot(`
+      {
+        "answer": "\\frac{2}{4}",
+        "details": {
+          "extraction": "boxed",
+          "reason": "unreduced_fraction",
+        },
+        "score": 0,
+        "status": "incorrect",
+      }
+    `);
+  });
+
+  it('matches inequalities and intervals both ways by default, and only an interval for an interval gold under one_way', () => {
+    expect(verify({ type: 'math', answer: '(1, 3]' }, '\\boxed{1 < x \\le 3}').status).toBe('correct');
+    expect(verify({ type: 'math', answer: '1 < x \\le 3', inequality_interval: 'one_way' }, '\\boxed{(1, 3]}').status).toBe('correct');
+    expect(verify({ type: 'math', answer: '(1, 3]', inequality_interval: 'one_way' }, '\\boxed{1 < x \\le 3}')).toMatchInlineSnapshot(`
+      {
+        "answer": "1 < x \\le 3",
+        "details": {
+          "extraction": "boxed",
+          "reason": "inequality_for_interval",
+        },
+        "score": 0,
+        "status": "incorrect",
+      }
+    `);
+    const twoGolds: MathTask = { type: 'math', answer: ['(1, 3]', '1 < x \\le 3'], inequality_interval: 'one_way' };
+    expect(verify(twoGolds, '\\boxed{1 < x \\le 3}').status).toBe('correct');
+  });
+
+  it('reads a number with a degree mark as radians too, unless angle_units is as_written', () => {
+    expect(verify({ type: 'math', answer: '60^\\circ' }, '\\boxed{\\frac{\\pi}{3}}').status).toBe('correct');
+    expect(verify({ type: 'math', answer: '\\frac{\\pi}{3}' }, '\\boxed{60^\\circ}').status).toBe('correct');
+    expect(verify({ type: 'math', answer: '\\frac{\\pi}{3}' }, '\\boxed{60}').status).toBe('incorrect');
+    expect(verify({ type: 'math', answer: '60^\\circ', angle_units: 'as_written' }, '\\boxed{\\frac{\\pi}{3}}').status).toBe('incorrect');
+    expect(verify({ type: 'math', answer: '60^\\circ', angle_units: 'as_written' }, '\\boxed{60}').status).toBe('correct');
+  });
+
   it('reads a base-less log either way by default, the same way on both sides, or as the task says', () => {
     expect(verify({ type: 'math', answer: '2' }, '\\boxed{\\log 100}').status).toBe('correct');
     expect(verify({ type: 'math', answer: '\\ln 2' }, '\\boxed{\\log 2}').status).toBe('correct');

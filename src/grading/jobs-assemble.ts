@@ -1,8 +1,9 @@
 /**
- * The request-level response from its groups' results, as the embedded pipeline makes it: with scale
- * `group` or `none` each group's result is already final; with `scale: batch` the advantages are
- * recomputed over every group of the request (the std of all rewards), the group statistics too.
- * Pure: the worker that delivers a request's last group calls it.
+ * A job's response from its groups graded one by one, byte for byte what the pipeline makes of the whole
+ * request: with scale `group` or `none` each group's result is already final; with `scale: batch` the
+ * advantages are recomputed over every group of the request (the std of all rewards), the group
+ * statistics too. Pure: both job services grade group by group (so that groups can be scheduled by
+ * priority and cancelled) and call it when the last group lands.
  */
 import { computeAdvantages } from '../advantages/estimators.ts';
 import { resolveAdvantageConfig, toWireAdvantage } from '../advantages/presets.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessGrader } from '../grading/in-process-grader.ts';
+import { createInProcessGrader } from './in-process-grader.ts';
 import { mixedRequest } from '../../test-fixtures/queue/requests.ts';
 import type { GroupResult } from '../core/schemas/result.ts';
-import { assembleResponse } from './assemble.ts';
+import { assembleResponse } from './jobs-assemble.ts';
 
 describe('assembleResponse', () => {
   it.each([['group'], ['batch'], ['none']] as const)('rebuilds the pipeline response from groups graded one by one (scale %s)', async (scale) => {
