@@ -5,6 +5,7 @@
  */
 import type { IntervalValue, MathValue } from './value.ts';
 import { complementOf } from './intervals.ts';
+import { splitTopLevel, type Separator } from './split-top.ts';
 
 /** Parses one cleaned answer text (parse.ts's parser, passed in to keep the modules acyclic). */
 export type ParseText = (text: string) => MathValue;
@@ -23,25 +24,13 @@ const SYMBOL_TUPLE = /^\(\s*[a-zA-Z](?:\s*,\s*[a-zA-Z])+\s*\)$/;
  * @example splitRelations('1 < x <= 3') // { parts: ['1', 'x', '3'], operators: ['<', '<='] }
  */
 export function splitRelations(s: string): { parts: string[]; operators: Operator[] } {
-  const parts: string[] = [];
-  const operators: Operator[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (depth === 0 && (c === '<' || c === '>' || c === '=' || c === '!' || c === '\\')) {
-      const m = OPERATOR_AT.exec(s.slice(i, i + 4));
-      if (m === null) continue;
-      parts.push(s.slice(start, i).trim());
-      operators.push(m[0] === '\\in' ? 'in' : (m[0] as Operator));
-      i += m[0].length - 1;
-      start = i + 1;
-    }
-  }
-  parts.push(s.slice(start).trim());
-  return { parts, operators };
+  const { parts, separators } = splitTopLevel(s, (text, i): Separator<Operator> | null => {
+    const c = text[i];
+    if (c !== '<' && c !== '>' && c !== '=' && c !== '!' && c !== '\\') return null;
+    const m = OPERATOR_AT.exec(text.slice(i, i + 4));
+    return m === null ? null : { value: m[0] === '\\in' ? 'in' : (m[0] as Operator), length: m[0].length };
+  });
+  return { parts, operators: separators };
 }
 
 /** Whether the text has a relation symbol outside brackets. */

@@ -5,6 +5,7 @@
  */
 import { differenceOf, intersectionOf, unionOf } from './intervals.ts';
 import type { ParseText } from './parse-relations.ts';
+import { splitTopLevel, type Separator } from './split-top.ts';
 import type { MathValue } from './value.ts';
 
 const OPERATOR = /^\\(cup|cap|setminus|backslash|lor|land)(?![a-zA-Z])/;
@@ -13,26 +14,12 @@ type SetOperator = 'cup' | 'cap' | 'setminus' | 'lor' | 'land';
 
 /** Splits at top-level set operators; null when there are none. */
 function split(s: string): { parts: string[]; operators: SetOperator[] } | null {
-  const parts: string[] = [];
-  const operators: SetOperator[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === '\\' && depth === 0 && s[i + 1] !== '{' && s[i + 1] !== '}') {
-      const m = OPERATOR.exec(s.slice(i, i + 11));
-      if (m === null) continue;
-      parts.push(s.slice(start, i).trim());
-      operators.push(m[1] === 'backslash' ? 'setminus' : (m[1] as SetOperator));
-      i += m[0].length - 1;
-      start = i + 1;
-    }
-  }
-  if (operators.length === 0) return null;
-  parts.push(s.slice(start).trim());
-  return { parts, operators };
+  const { parts, separators } = splitTopLevel(s, (text, i): Separator<SetOperator> | null => {
+    if (text[i] !== '\\' || text[i + 1] === '{' || text[i + 1] === '}') return null;
+    const m = OPERATOR.exec(text.slice(i, i + 11));
+    return m === null ? null : { value: m[1] === 'backslash' ? 'setminus' : (m[1] as SetOperator), length: m[0].length };
+  });
+  return separators.length === 0 ? null : { parts, operators: separators };
 }
 
 const isLinePart = (v: MathValue): boolean => v.kind === 'interval' || v.kind === 'union' || v.kind === 'set' || v.kind === 'number';

@@ -15,6 +15,7 @@ import { hasRelation, relationValue, splitRelations } from './parse-relations.ts
 import { setOperationValue } from './parse-sets.ts';
 import { parseDecimal, rational, toNumber, type Rational } from './rational.ts';
 import type { MathValue, NumberValue } from './value.ts';
+import { splitTopLevel } from './split-top.ts';
 
 /** The outcome of parsing one answer: a value, or why there is none. */
 export type Parsed =
@@ -62,21 +63,9 @@ function closingIndex(s: string): number {
 }
 
 /** Splits at top-level commas (and semicolons). */
+const LIST_SEPARATOR = { value: ',', length: 1 } as const;
 function splitTop(s: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if ((c === ',' || c === ';') && depth === 0) {
-      parts.push(s.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(s.slice(start).trim());
-  return parts;
+  return splitTopLevel(s, (text, i) => (text[i] === ',' || text[i] === ';' ? LIST_SEPARATOR : null)).parts;
 }
 
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,4})?$/;
