@@ -4,6 +4,7 @@
  * `listen({ port: 0 })` or `inject()`.
  */
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -43,6 +44,8 @@ export interface AppDeps {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** How long a closing server waits for connections that have not finished sending their request. */
+const STALLED_CLOSE_MS = 1_000;
 
 /** Honours a well-formed `x-request-id`, else makes one; a malformed one is replaced (it goes into logs). */
 function requestIdOf(header: string | string[] | undefined): string {
@@ -92,8 +95,26 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
 
   const streams = new Set<() => void>();
+  // On close, requests being handled finish; a connection still sending its headers or body (a stalled or
+  // slow client) would hold the close forever, so it is dropped after STALLED_CLOSE_MS.
+  const sockets = new Set<Socket>();
+  const handling = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  app.addHook('preHandler', async (request) => {
+    handling.add(request.raw.socket);
+  });
+  app.addHook('onResponse', async (request) => {
+    handling.delete(request.raw.socket);
+  });
   app.addHook('preClose', async () => {
     for (const end of [...streams]) end();
+    const dropStalled = setTimeout(() => {
+      for (const socket of sockets) if (!handling.has(socket)) socket.destroy();
+    }, STALLED_CLOSE_MS);
+    dropStalled.unref();
   });
   app.addHook('onClose', async () => {
     await Promise.all([jobs.close(), deps.rateCounter?.close?.(), deps.board?.close(), deps.barrier?.close?.()]);
