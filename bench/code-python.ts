@@ -9,10 +9,10 @@
  *   npx tsx bench/code-python.ts            # --completions N --runs N --concurrency N to change
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createPythonSandbox, type TestInput } from '../sandboxes/python/index.ts';
+import { descendantsOf } from '../test-fixtures/os/process-tree.ts';
 
 const { values } = parseArgs({
   options: {
@@ -64,30 +64,7 @@ function runBare(program: string, tests: readonly TestInput[]): Promise<void> {
  * its reaped children (test processes, bare interpreters): the load-independent cost of the work.
  */
 function cpuSeconds(): number {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-      stats.set(Number(entry), { ppid: Number(fields[1]), ticks });
-    } catch {
-      // exited while we looked
-    }
-  }
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, { ppid }] of stats) {
-      if (!mine.has(pid) && mine.has(ppid)) {
-        mine.add(pid);
-        grew = true;
-      }
-    }
-  }
-  let ticks = 0;
-  for (const pid of mine) ticks += stats.get(pid)?.ticks ?? 0;
-  return ticks / 100;
+  return descendantsOf(process.pid).reduce((ticks, row) => ticks + row.cpuTicks, 0) / 100;
 }
 
 interface Rate {

@@ -18,7 +18,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +26,7 @@ import { Redis } from 'ioredis';
 import type { GradeRequest, Group } from '../src/core/schemas/request.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
 import { makeTextBatch } from './make-text-batch.ts';
+import { freePort } from '../test-fixtures/os/free-port.ts';
 
 const { values } = parseArgs({
   options: {
@@ -84,14 +84,6 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
 const percentile = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] as number;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 function arbiter(command: 'serve' | 'worker', env: Record<string, string>): ChildProcess {
   // bin/arbiter.js runs dist/ when it is fresh (`npm run bench:e2e` builds it first), else the sources through tsx.

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { Group } from '../src/core/schemas/request.ts';
 import { waitForJob } from '../src/grading/jobs.ts';
 import { createQueueJobs } from '../src/queue/queue-jobs.ts';
+import { processTable } from '../test-fixtures/os/process-tree.ts';
 import { makeTextBatch } from './make-text-batch.ts';
 
 const { values } = parseArgs({ options: { completions: { type: 'string', default: '100000' }, batch: { type: 'string', default: '125' } } });
@@ -54,15 +55,7 @@ function sample(pid: number, completions: number): Sample {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   const fds = readdirSync(`/proc/${pid}/fd`).length;
-  let children = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] === String(pid)) children += 1;
-    } catch {
-      // exited while we looked
-    }
-  }
+  const children = processTable().filter((row) => row.ppid === pid).length;
   return { completions, rssMb: Math.round(rssKb / 1024), fds, children };
 }
 

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, describe, it } from 'vitest';
+import { descendantsOf } from '../../test-fixtures/os/process-tree.ts';
 import { FAST, call, hostile, stdio } from './fixtures.ts';
 import { createPythonSandbox } from './index.ts';
 import type { TestOutcome } from './types.ts';
@@ -14,22 +14,9 @@ const stdoutOf = (outcome: TestOutcome | undefined): string => (outcome?.status 
 
 /** This process's descendants whose command line mentions the harness (bwrap, harness, its children). */
 function jailProcesses(): string[] {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
-    .filter((m): m is RegExpMatchArray => m !== null)
-    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] ?? '' }));
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const row of rows) {
-      if (!mine.has(row.pid) && mine.has(row.ppid)) {
-        mine.add(row.pid);
-        grew = true;
-      }
-    }
-  }
-  return rows.filter((row) => mine.has(row.pid) && row.args.includes('/harness.py')).map((row) => row.args);
+  return descendantsOf(process.pid)
+    .filter((row) => row.args.includes('/harness.py'))
+    .map((row) => row.args);
 }
 
 describe.concurrent('python sandbox: early exits never pass a function-call test', () => {

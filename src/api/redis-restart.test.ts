@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +11,7 @@ import { loadConfig } from '../config/config.ts';
 import { createInProcessGrader } from '../grading/in-process-grader.ts';
 import { createQueueJobs } from '../queue/queue-jobs.ts';
 import { buildApp } from './app.ts';
+import { freePort } from '../../test-fixtures/os/free-port.ts';
 
 /** A redis-server of this test's own, on a free port, with an append-only file so that a restart keeps what was accepted. */
 interface OwnRedis {
@@ -32,14 +32,6 @@ function hasRedisServer(): boolean {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 function ping(port: number): boolean {
   try {

@@ -2,13 +2,13 @@
 // real port, real HTTP), compared with the in-process `arbiter grade` on the same input.
 import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestServer } from '../../test-fixtures/api/start-app.ts';
 import type { Grader } from '../grading/grader.ts';
+import { freePort } from '../../test-fixtures/os/free-port.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => join(root, 'test-fixtures/cli', name);
@@ -59,13 +59,6 @@ function counting(inner: Grader, free = Infinity) {
 }
 
 /** A port nothing listens on (it was free a moment ago). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 const volatile = { elapsed_ms: 0, completions_per_s: 0, resumed_groups: 0 };
