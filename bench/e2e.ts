@@ -6,6 +6,8 @@
  *    bench/e2e-baseline.ts, bundled like dist/ so that it runs the same code the servers run), in
  *    embedded mode (`arbiter serve`, no Redis) and in queue mode (`arbiter serve` with REDIS_URL and
  *    `--workers` `arbiter worker` processes). Bar: queue / baseline ≤ 1.25.
+ *    Each mode also prints the CPU one request cost (user + system, all threads), by process and for Redis
+ *    (INFO cpu, so on a shared Redis other clients count too): overhead, told apart from a busy machine.
  * 2. Latency: one 16-completion group per POST /v1/grade at a steady `--rate` groups/s for `--seconds`,
  *    open loop (each request leaves on schedule, whatever the others are doing), p50/p99 per mode.
  *    Bar: p99 < 100 ms at 50 groups/s for 60 s.
@@ -17,7 +19,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +28,7 @@ import { Redis } from 'ioredis';
 import type { GradeRequest, Group } from '../src/core/schemas/request.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
 import { makeTextBatch } from './make-text-batch.ts';
+import { MATH_ANSWERS } from '../test-fixtures/workload/mixed-groups.ts';
 import { freePort } from '../test-fixtures/os/free-port.ts';
 
 const { values } = parseArgs({
@@ -48,17 +51,8 @@ const SIZE = 16;
 
 // ---- data: half math, half text; `variant` makes every request new content ----
 
-const MATH: readonly (readonly [gold: string, said: readonly string[]])[] = [
-  ['\\frac{1}{2}', ['1/2', '0.5', '\\frac{2}{4}', '1/3']],
-  ['42', ['42', '\\boxed{42}', '41', '42.0']],
-  ['2\\sqrt{2}', ['\\sqrt{8}', '2\\sqrt2', '2.83', '3']],
-  ['x^2+2x+1', ['(x+1)^2', 'x^2+2x+1', 'x^2+1', '(x-1)^2']],
-  ['[1, 3)', ['[1,3)', '[1, 3]', '(1,3)', '[1, 3)']],
-  ['25\\%', ['25\\%', '0.25', '1/4', '20\\%']],
-];
-
 function mathGroup(id: string, g: number, random: () => number): Group {
-  const [gold, said] = MATH[g % MATH.length] as (typeof MATH)[number];
+  const [gold, said] = MATH_ANSWERS[g % MATH_ANSWERS.length] as (typeof MATH_ANSWERS)[number];
   return {
     id,
     task: { type: 'math', answer: gold },
@@ -123,11 +117,41 @@ async function grade(url: string, request: GradeRequest): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-async function throughput(url: string, mode: string): Promise<number> {
+/** CPU time (user + system, all threads) of a child process so far, ms; NaN where /proc is not there. */
+function processCpuMs(child: ChildProcess): number {
+  try {
+    const fields = (readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100); // clock ticks (USER_HZ 100)
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU time of the Redis server so far, ms (INFO cpu: also what other clients of that Redis cost). */
+async function redisCpuMs(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const read = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? Number.NaN);
+  return (read('used_cpu_user') + read('used_cpu_sys')) * 1000;
+}
+
+/** Median seconds of one 512-completion request, and the CPU each process spent per request (mean over the timed runs). */
+async function throughput(url: string, mode: string, processes: Readonly<Record<string, ChildProcess>>, redis?: Redis): Promise<{ seconds: number; cpuMs: Record<string, number> }> {
   await grade(url, batch(`warm-${mode}-${randomUUID()}`, GROUPS)); // threads, sandboxes and JIT warm
+  const requests = Array.from({ length: runs }, () => batch(`${mode}-${randomUUID()}`, GROUPS));
+  const names = Object.keys(processes);
+  const cpu = async () => [...names.map((name) => processCpuMs(processes[name] as ChildProcess)), ...(redis === undefined ? [] : [await redisCpuMs(redis)])];
+  const before = await cpu();
   const times: number[] = [];
-  for (let run = 0; run < runs; run++) times.push(await grade(url, batch(`${mode}-${randomUUID()}`, GROUPS)));
-  return median(times);
+  for (const request of requests) times.push(await grade(url, request));
+  const after = await cpu();
+  const cpuMs = Object.fromEntries([...names, ...(redis === undefined ? [] : ['redis'])].map((name, i) => [name, ((after[i] as number) - (before[i] as number)) / runs]));
+  return { seconds: median(times), cpuMs };
+}
+
+/** `12.3 ms (api 4.5, worker-1 3.9, …)`: the CPU one request cost, in all and by process. */
+function cpuLine(cpuMs: Readonly<Record<string, number>>): string {
+  const total = Object.values(cpuMs).reduce((sum, ms) => sum + ms, 0);
+  return `${total.toFixed(0)} ms (${Object.entries(cpuMs).map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ')})`;
 }
 
 async function latency(url: string, mode: string): Promise<{ p50: number; p99: number; max: number; sent: number; failed: number }> {
@@ -155,7 +179,7 @@ async function latency(url: string, mode: string): Promise<{ p50: number; p99: n
 }
 
 /** The same requests graded by the in-process grader, in a child process running an esbuild bundle (bench/e2e-baseline.ts). */
-async function baseline(): Promise<number> {
+async function baseline(): Promise<{ seconds: number; cpuMs: number }> {
   // Inside node_modules, so that the bundle's external imports (piscina, isolated-vm, …) resolve.
   const cache = join(process.cwd(), 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
@@ -178,7 +202,8 @@ async function baseline(): Promise<number> {
     const requests = Array.from({ length: runs + 1 }, (_, run) => batch(`baseline-${run}-${randomUUID()}`, GROUPS));
     writeFileSync(join(dir, 'requests.json'), JSON.stringify(requests));
     const out = execFileSync(process.execPath, [join(dir, 'e2e-baseline.js'), join(dir, 'requests.json'), String(threads)], { encoding: 'utf8' });
-    return median((JSON.parse(out) as { seconds: number[] }).seconds);
+    const { seconds: times, cpuMs } = JSON.parse(out) as { seconds: number[]; cpuMs: number[] };
+    return { seconds: median(times), cpuMs: cpuMs.reduce((sum, ms) => sum + ms, 0) / cpuMs.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -190,7 +215,7 @@ async function embeddedMode() {
   const server = arbiter('serve', { PORT: String(port), ARBITER_THREADS: String(threads) });
   try {
     await untilReady(url);
-    return { throughputS: await throughput(url, 'embedded'), latency: await latency(url, 'embedded') };
+    return { throughput: await throughput(url, 'embedded', { api: server }), latency: await latency(url, 'embedded') };
   } finally {
     await stop([server]);
   }
@@ -202,16 +227,16 @@ async function queueMode() {
   const prefix = `arbiter-bench-${randomUUID()}`;
   const env = { REDIS_URL: values.redis, ARBITER_QUEUE_PREFIX: prefix };
   const workerThreads = String(Math.max(1, Math.floor(threads / workers)));
-  const children = [
-    arbiter('serve', { ...env, PORT: String(port), ARBITER_THREADS: '1' }),
-    ...Array.from({ length: workers }, () => arbiter('worker', { ...env, ARBITER_THREADS: workerThreads })),
-  ];
+  const server = arbiter('serve', { ...env, PORT: String(port), ARBITER_THREADS: '1' });
+  const workerProcesses = Array.from({ length: workers }, () => arbiter('worker', { ...env, ARBITER_THREADS: workerThreads }));
+  const children = [server, ...workerProcesses];
+  const redis = new Redis(values.redis);
   try {
     await untilReady(url);
-    return { throughputS: await throughput(url, 'queue'), latency: await latency(url, 'queue') };
+    const processes = Object.fromEntries([['api', server], ...workerProcesses.map((worker, i) => [`worker-${i + 1}`, worker] as const)]);
+    return { throughput: await throughput(url, 'queue', processes, redis), latency: await latency(url, 'queue') };
   } finally {
     await stop(children);
-    const redis = new Redis(values.redis);
     let cursor = '0';
     do {
       const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
@@ -224,13 +249,18 @@ async function queueMode() {
 
 const completions = GROUPS * SIZE;
 console.log(`request: ${completions} completions (${GROUPS} groups of ${SIZE}, half math, half text); ${runs} runs, medians; ${threads} grading threads`);
-const baseS = await baseline();
-console.log(`in process (baseline):        ${baseS.toFixed(3)} s  ${Math.round(completions / baseS).toLocaleString('en')} completions/s`);
+const base = await baseline();
+const baseS = base.seconds;
+console.log(`in process (baseline):        ${baseS.toFixed(3)} s  ${Math.round(completions / baseS).toLocaleString('en')} completions/s  cpu/request ${base.cpuMs.toFixed(0)} ms`);
 const embedded = await embeddedMode();
-console.log(`HTTP, embedded:               ${embedded.throughputS.toFixed(3)} s  ${Math.round(completions / embedded.throughputS).toLocaleString('en')} completions/s  ratio ${(embedded.throughputS / baseS).toFixed(2)}`);
+console.log(
+  `HTTP, embedded:               ${embedded.throughput.seconds.toFixed(3)} s  ${Math.round(completions / embedded.throughput.seconds).toLocaleString('en')} completions/s  ratio ${(embedded.throughput.seconds / baseS).toFixed(2)}  cpu/request ${cpuLine(embedded.throughput.cpuMs)}`,
+);
 const queue = await queueMode();
-const queueRatio = queue.throughputS / baseS;
-console.log(`HTTP + BullMQ + ${workers} workers:     ${queue.throughputS.toFixed(3)} s  ${Math.round(completions / queue.throughputS).toLocaleString('en')} completions/s  ratio ${queueRatio.toFixed(2)}`);
+const queueRatio = queue.throughput.seconds / baseS;
+console.log(
+  `HTTP + BullMQ + ${workers} workers:     ${queue.throughput.seconds.toFixed(3)} s  ${Math.round(completions / queue.throughput.seconds).toLocaleString('en')} completions/s  ratio ${queueRatio.toFixed(2)}  cpu/request ${cpuLine(queue.throughput.cpuMs)}`,
+);
 console.log(`bar queue / in process ≤ 1.25: ${queueRatio <= 1.25 ? 'met' : 'MISSED'}`);
 for (const [mode, { latency: l }] of [['embedded', embedded], ['queue', queue]] as const) {
   console.log(`latency, one group of ${SIZE} at ${rate} groups/s for ${seconds} s, ${mode}: p50 ${l.p50.toFixed(1)} ms  p99 ${l.p99.toFixed(1)} ms  max ${l.max.toFixed(1)} ms  (${l.sent} sent, ${l.failed} failed)`);

@@ -12,6 +12,7 @@ import type { Config } from '../config/config.ts';
 import { createMemoryBarrierStore, type BarrierStore } from '../grading/barrier.ts';
 import type { JobService } from '../grading/jobs.ts';
 import type { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { createAdmission } from './admission.ts';
 import { registerAdminBoard } from './admin-board.ts';
 import { createAuth } from './auth.ts';
 import { createErrorHandler, sendError } from './error-handler.ts';
@@ -43,6 +44,8 @@ export interface AppDeps {
   readonly board?: { readonly queues: readonly BullMQAdapter[]; close(): Promise<void> };
 }
 
+/** The routes that add grading work, and so are refused while the backlog is over ARBITER_MAX_QUEUED_GROUPS. */
+const WORK_ROUTES: ReadonlySet<string> = new Set(['/v1/grade', '/v1/jobs', '/get_reward']);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** How long a closing server waits for connections that have not finished sending their request. */
 const STALLED_CLOSE_MS = 1_000;
@@ -124,6 +127,11 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     counter: deps.rateCounter ?? createMemoryRateCounter(),
     onError: (err) => app.log.warn({ err }, 'rate-limit counter unavailable: request let through'),
   });
+  const admit = createAdmission({
+    maxQueuedGroups: config.maxQueuedGroups,
+    backlog: () => jobs.backlog(),
+    onError: (err) => app.log.warn({ err }, 'backlog unreadable: request let through'),
+  });
 
   app.register(swagger, {
     openapi: {
@@ -143,6 +151,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     scope.addHook('onRequest', async (request, reply) => {
       request.owner = auth.ownerOf(request.headers.authorization);
       await rateLimit(request, reply);
+      if (request.method === 'POST' && WORK_ROUTES.has(request.routeOptions.url ?? '')) await admit(request, reply);
     });
     await scope.register(gradeRoute, routeDeps);
     await scope.register(jobRoutes, routeDeps);

@@ -1,70 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readEvents } from '../../test-fixtures/api/start-app.ts';
+import { hasRedisServer, ownRedis, type OwnRedis } from '../../test-fixtures/queue/own-redis.ts';
 import { counting, startGradingWorker } from '../../test-fixtures/queue/redis-harness.ts';
 import { mixedRequest } from '../../test-fixtures/queue/requests.ts';
 import { loadConfig } from '../config/config.ts';
 import { createInProcessGrader } from '../grading/in-process-grader.ts';
 import { createQueueJobs } from '../queue/queue-jobs.ts';
 import { buildApp } from './app.ts';
-import { freePort } from '../../test-fixtures/os/free-port.ts';
-
-/** A redis-server of this test's own, on a free port, with an append-only file so that a restart keeps what was accepted. */
-interface OwnRedis {
-  readonly url: string;
-  start(): Promise<void>;
-  stop(): void;
-  remove(): void;
-  /** Clients subscribed to a pub/sub channel. */
-  subscribers(channel: string): number;
-}
-
-function hasRedisServer(): boolean {
-  try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-
-function ping(port: number): boolean {
-  try {
-    return execFileSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === 'PONG';
-  } catch {
-    return false;
-  }
-}
-
-async function ownRedis(): Promise<OwnRedis> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'arbiter-redis-'));
-  const pidFile = join(dir, 'redis.pid');
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'];
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async start() {
-      execFileSync('redis-server', [...args, '--dir', dir, '--daemonize', 'yes', '--pidfile', pidFile, '--logfile', join(dir, 'redis.log')]);
-      await expect.poll(() => ping(port), { timeout: 10_000, interval: 50 }).toBe(true);
-    },
-    stop() {
-      try {
-        process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGTERM'); // redis-server writes the AOF and exits
-      } catch {
-        return; // not running
-      }
-      const until = Date.now() + 10_000;
-      while (ping(port) && Date.now() < until) execFileSync('sleep', ['0.05']);
-    },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
-    subscribers: (channel) => Number(execFileSync('redis-cli', ['-p', String(port), 'pubsub', 'numsub', channel], { encoding: 'utf8' }).trim().split('\n')[1]),
-  };
-}
 
 let redis: OwnRedis | undefined;
 let app: FastifyInstance | undefined;
@@ -72,7 +15,7 @@ let worker: { close(): Promise<void> } | undefined;
 afterEach(async () => {
   await app?.close();
   await worker?.close();
-  redis?.stop();
+  await redis?.stop();
   redis?.remove();
   [app, worker, redis] = [undefined, undefined, undefined];
 });
@@ -101,7 +44,7 @@ describe.skipIf(!hasRedisServer())('the API in queue mode across a Redis restart
     const stream = readEvents(await fetch(`${url}/v1/jobs/${id}/events`));
     await expect.poll(() => own.subscribers(`${prefix}:events:${id}`), { timeout: 5_000, interval: 20 }).toBe(1);
 
-    own.stop();
+    await own.stop();
     const started = Date.now();
     const refused = await post(`${url}/v1/grade`, mixedRequest(1));
     expect(refused.status).toBe(503);

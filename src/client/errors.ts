@@ -114,7 +114,7 @@ export class InternalServerError extends APIStatusError {
   override readonly name: string = 'InternalServerError';
 }
 
-/** 503: `GRADER_CLOSED`, `NOT_READY`, `SANDBOX_UNAVAILABLE`, `QUEUE_UNAVAILABLE`. Retried. */
+/** 503: `GRADER_CLOSED`, `NOT_READY`, `SANDBOX_UNAVAILABLE`, `QUEUE_UNAVAILABLE`, `OVERLOADED`. Retried (after `Retry-After` when sent). */
 export class ServiceUnavailableError extends InternalServerError {
   override readonly name: string = 'ServiceUnavailableError';
 }
@@ -159,6 +159,7 @@ export const CODE_STATUS: Readonly<Record<ErrorCode, number>> = {
   NOT_READY: 503,
   SANDBOX_UNAVAILABLE: 503,
   QUEUE_UNAVAILABLE: 503,
+  OVERLOADED: 503,
 };
 
 function classFor(status: number): StatusErrorClass {

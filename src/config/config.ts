@@ -27,6 +27,11 @@ export const EnvSchema = Type.Object({
     IntString('API: requests each API key (each client address on an open API) may send per window; past it 429 RATE_LIMITED with Retry-After. Shared through Redis in queue mode. Default 0: no limit.'),
   ),
   ARBITER_RATE_LIMIT_WINDOW_MS: Type.Optional(IntString('API: the window of ARBITER_RATE_LIMIT, in ms. Default 60000.')),
+  ARBITER_MAX_QUEUED_GROUPS: Type.Optional(
+    IntString(
+      'API: load shedding. While more groups than this wait for a grader (cluster-wide in queue mode), requests that add work get 503 OVERLOADED with Retry-After at once. Size it to the wait you accept: about groups graded per second × seconds. Default 10000; 0: never refuse.',
+    ),
+  ),
   ARBITER_GRADE_WAIT_MS: Type.Optional(IntString('API: how long POST /v1/grade waits for the result before answering 202 with the job id. Default 30000.')),
   ARBITER_BARRIER_WAIT_MS: Type.Optional(
     IntString('API: how long a slice of a group split across requests (`group: {id, size}`) waits for the other slices when it names no `wait_ms`; then the group is graded partial. Default 30000.'),
@@ -79,6 +84,8 @@ export interface Config {
   readonly adminKey: string | null;
   /** Per-key request limit: `max` requests per `windowMs`; max 0 = no limit. Default no limit, window 60000. */
   readonly rateLimit: { readonly max: number; readonly windowMs: number };
+  /** Backlog of groups past which work is refused with OVERLOADED; 0 = never. Default 10000. */
+  readonly maxQueuedGroups: number;
   /** Largest request body in MiB. Default 64. */
   readonly bodyLimitMb: number;
   /** Bounded wait of POST /v1/grade in ms. Default 30000. */
@@ -147,6 +154,7 @@ function apiConfig(env: Static<typeof EnvSchema>) {
     adminKey: env.ARBITER_ADMIN_KEY ?? null,
     bodyLimitMb,
     rateLimit,
+    maxQueuedGroups: intOr(env.ARBITER_MAX_QUEUED_GROUPS, 10_000),
     gradeWaitMs: intOr(env.ARBITER_GRADE_WAIT_MS, 30_000),
     barrier: Object.freeze({ waitMs: intOr(env.ARBITER_BARRIER_WAIT_MS, 30_000), maxWaitMs: intOr(env.ARBITER_BARRIER_MAX_WAIT_MS, 120_000) }),
     jobTtlMs,

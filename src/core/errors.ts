@@ -19,6 +19,10 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, doc: 'The key sent more requests than ARBITER_RATE_LIMIT allows in its window; retry after `Retry-After` seconds.' },
   NOT_READY: { status: 503, doc: 'GET /readyz: the grader (embedded) or the queue and workers (cluster) cannot take work.' },
   SANDBOX_UNAVAILABLE: { status: 503, doc: 'A code sandbox cannot start on this machine (e.g. bubblewrap missing or user namespaces refused): an infrastructure fault, retried by the queue.' },
+  OVERLOADED: {
+    status: 503,
+    doc: 'More groups than ARBITER_MAX_QUEUED_GROUPS wait for a grader: work is refused at once (load shedding); retry after `Retry-After` seconds.',
+  },
   QUEUE_UNAVAILABLE: { status: 503, doc: 'Redis is unreachable: the producer fails fast instead of accepting work it cannot queue (cluster mode).' },
   GROUP_STALLED: {
     status: 500,

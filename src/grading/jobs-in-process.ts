@@ -317,6 +317,12 @@ export function createInProcessJobs(grader: Grader, options: InProcessJobsOption
       return !closing;
     },
 
+    async backlog() {
+      let groups = 0;
+      for (const record of ready) groups += (record.groups?.length ?? 0) - record.nextGroup;
+      return groups;
+    },
+
     async stats() {
       sweep();
       const jobs: Record<JobStatus, number> = { queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 };

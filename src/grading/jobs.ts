@@ -26,6 +26,14 @@ export interface SubmitOptions {
   readonly priority?: number;
 }
 
+export interface SubscribeOptions {
+  /**
+   * False: the caller waits for `done` only, so the service may leave out the group events (queue mode
+   * then neither reads the groups already finished nor parses the group events). Default true.
+   */
+  readonly groups?: boolean;
+}
+
 /** Counts for /metrics. */
 export interface JobStats {
   /** Jobs currently held, by status. */
@@ -40,15 +48,18 @@ export interface JobService {
   /** The job as its owner sees it, or null (unknown, expired, or another owner's). */
   get(id: string, owner: string | null): Promise<JobView | null>;
   /**
-   * Calls `listener` with the groups already finished, then with each further one, then `done`.
+   * Calls `listener` with the groups already finished, then with each further one, then `done`
+   * (with `{ groups: false }`: only `done`, as far as the service can spare the rest).
    * Returns the unsubscribe function, or null when there is no such job for this owner.
    */
-  subscribe(id: string, owner: string | null, listener: JobListener): Promise<(() => void) | null>;
+  subscribe(id: string, owner: string | null, listener: JobListener, options?: SubscribeOptions): Promise<(() => void) | null>;
   /** Cancels the job's work that has not started. True when the job was cancelled by this call. */
   cancel(id: string, owner: string | null): Promise<boolean>;
   /** True when the service can take work (embedded: the grader is open; cluster: Redis and workers reachable). */
   ready(): Promise<boolean>;
   stats(): Promise<JobStats>;
+  /** Groups accepted and not yet with a grader (embedded) or a worker (cluster, across every API replica): the backlog load shedding reads. */
+  backlog(): Promise<number>;
   /** Stops taking work, ends every subscription with `done`, releases what the service owns. */
   close(): Promise<void>;
 }
@@ -70,7 +81,7 @@ export async function waitForJob(jobs: JobService, id: string, owner: string | n
       resolve();
     };
     if (Number.isFinite(timeoutMs)) timer = setTimeout(finish, timeoutMs);
-    jobs.subscribe(id, owner, (event) => event.type === 'done' && finish()).then(
+    jobs.subscribe(id, owner, (event) => event.type === 'done' && finish(), { groups: false }).then(
       (u) => {
         unsubscribe = u;
         if (u === null || finished) finish();

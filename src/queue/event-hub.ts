@@ -29,7 +29,16 @@ export function createEventHub(subscriber: Redis): EventHub {
   subscriber.on('ready', () => {
     if (!lost) return;
     lost = false;
-    for (const handler of [...reconnectHandlers]) handler();
+    // ioredis subscribes the channels again by itself; this waits until Redis has confirmed every one of them,
+    // so that what the handlers read next cannot miss a message published after the read.
+    const channels = [...handlers.keys()];
+    const resubscribed = channels.length === 0 ? Promise.resolve() : subscriber.subscribe(...channels).then(() => {});
+    resubscribed.then(
+      () => {
+        for (const handler of [...reconnectHandlers]) handler();
+      },
+      () => (lost = true), // the connection broke again: its next 'ready' tries again
+    );
   });
   return {
     async listen(channel, handler) {

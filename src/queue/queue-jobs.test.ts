@@ -92,6 +92,40 @@ describe('queue job service', () => {
     expect((await jobs.submit(request, 'bob', { idempotencyKey: 'step-7' })).id).not.toBe(first.id);
   });
 
+  it('queues what a cut-off submit left unqueued when the client retries it with its Idempotency-Key (found by the chaos run)', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    const request = mixedRequest(3);
+    const first = await jobs.submit(request, null, { idempotencyKey: 'cut-off' });
+    // As if Redis went away (or the API was killed) between writing the record and queuing the groups.
+    const queue = new Queue(GROUP_QUEUE, { connection: h.redis, prefix: h.prefix });
+    await queue.drain();
+    expect(await jobs.backlog()).toBe(0);
+    expect(await jobs.submit(request, null, { idempotencyKey: 'cut-off' })).toEqual(first);
+    expect(await jobs.backlog()).toBe(3);
+    const { grader } = h.worker();
+    expect((await waitForJob(jobs, first.id, null, 20_000))?.status).toBe('completed');
+    // A retry of a job already done queues nothing and grades nothing again.
+    expect(await jobs.submit(request, null, { idempotencyKey: 'cut-off' })).toEqual(first);
+    expect(await jobs.backlog()).toBe(0);
+    expect(grader.calls).toBe(3);
+    await queue.close();
+  });
+
+  it('ends a subscription whose done message was lost: it reads the job again every few seconds (found by the chaos run)', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    const { id } = await jobs.submit(mixedRequest(1), null, { priority: 3 });
+    const { events, done } = recordEvents(jobs, id, null);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // subscribed
+    // The job cancelled behind pub/sub's back: no message is published.
+    await h.redis.hset(`${h.prefix}:req:${id}`, 'status', 'cancelled', 'finishedMs', String(Date.now()));
+    const started = Date.now();
+    await done;
+    expect(Date.now() - started).toBeLessThan(7_000);
+    expect(events).toEqual([{ type: 'done', status: 'cancelled' }]);
+  });
+
   it('grades two identical groups of one request once and delivers both', async () => {
     const h = setup();
     const jobs = h.jobs();

@@ -18,7 +18,7 @@ import { groupJobId, sha256 } from './content-hash.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
 import { DEFAULT_PREFIX, GROUP_JOB_NAME, GROUP_QUEUE, waiterOf } from './names.ts';
 import type { GroupJobPayload } from './payload.ts';
-import { createRequestStore, isFinal, recordFields, type RequestRecord } from './request-store.ts';
+import { createRequestStore, isFinal, parseRecord, recordFields, type RequestRecord } from './request-store.ts';
 
 export interface QueueJobsOptions {
   /** Redis URL (`REDIS_URL`). */
@@ -38,8 +38,12 @@ export interface QueueJobsOptions {
 /** An unfinished request is kept this much longer than a finished one, so abandoned work expires too. */
 const UNFINISHED_GRACE_MS = 24 * 3_600_000;
 const READY_TIMEOUT_MS = 1_000;
-/** After Redis comes back, how long a subscription waits for its channel to be subscribed again before it reads what it missed. */
+/** After the subscriber is back (its channels subscribed again), or after a failed read, how long a subscription waits before it reads what it missed. */
 const RESYNC_DELAY_MS = 200;
+/** How often an open subscription reads its job again, whatever pub/sub said (a lost message costs at most this delay). */
+const CATCH_UP_EVERY_MS = 5_000;
+/** How every `group` event message starts (request-store.ts, scripts.ts DELIVER_GROUP, FINISH messages). */
+const GROUP_EVENT_START = '{"type":"group"';
 
 function timeout(ms: number): Promise<'timeout'> {
   return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
@@ -97,7 +101,7 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
   }
 
   /** The existing job of an (owner, Idempotency-Key) slot, or null to create one (the slot is then taken). */
-  async function claimIdempotency(slot: string, id: string, owner: string | null, digest: string): Promise<string | null> {
+  async function claimIdempotency(slot: string, id: string, owner: string | null, digest: string): Promise<{ id: string; record: RequestRecord } | null> {
     const pendingTtl = options.ttlMs + UNFINISHED_GRACE_MS;
     if ((await redis.set(slot, id, 'PX', pendingTtl, 'NX')) === 'OK') return null;
     const existingId = await redis.get(slot);
@@ -107,7 +111,7 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
       return null;
     }
     if (existing.digest !== digest) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request');
-    return existingId;
+    return { id: existingId, record: existing };
   }
 
   /**
@@ -122,10 +126,20 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
     const pendingTtl = options.ttlMs + UNFINISHED_GRACE_MS;
     const create = redis.multi().hset(keys.request(id), recordFields(record)).pexpire(keys.request(id), pendingTtl);
     record.jobs.forEach((jobId, index) => create.sadd(keys.groupWaiters(jobId), waiterOf(id, index)).pexpire(keys.groupWaiters(jobId), pendingTtl));
-    await create.exec();
-    // Groups graded before (another request, a retry) are delivered now; the others are queued, once per job id.
+    // The read of groups graded before goes out right behind the transaction (one round trip), so it sees the waiters added.
     const unique = [...new Set(record.jobs)];
-    const cached = await redis.mget(unique.map((jobId) => keys.groupResult(jobId)));
+    const [, cached] = await Promise.all([create.exec(), redis.mget(unique.map((jobId) => keys.groupResult(jobId)))]);
+    await dispatch(record, payloads, priority, cached);
+  }
+
+  /**
+   * Delivers the request's groups graded before (another request, a retry: `cached`, read after its waiters
+   * were added) and queues the others, once per job id. Safe to run again for the same request: delivery
+   * skips requests already served, and BullMQ ignores an add of an id it holds.
+   */
+  async function dispatch(record: RequestRecord, payloads: readonly GroupJobPayload[], priority: number, cached?: readonly (string | null)[]): Promise<void> {
+    const unique = [...new Set(record.jobs)];
+    cached ??= await redis.mget(unique.map((jobId) => keys.groupResult(jobId)));
     const toQueue: { name: string; data: GroupJobPayload; opts: object }[] = [];
     for (const [n, jobId] of unique.entries()) {
       const result = cached[n];
@@ -151,7 +165,8 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
     if ((await redis.scard(keys.groupWaiters(jobId))) > 0) await queue.add(GROUP_JOB_NAME, job.data, jobOptions(jobId, (job.opts.priority ?? 1) - 1));
   }
 
-  async function view(id: string, record: RequestRecord): Promise<JobView> {
+  /** The job as its owner sees it; `result` is the stored GradeResponse JSON when it was read already. */
+  async function view(id: string, record: RequestRecord, result?: string | null): Promise<JobView> {
     const out: JobView = {
       id,
       status: record.status,
@@ -160,8 +175,8 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
       finished_at: record.finishedMs === null ? null : new Date(record.finishedMs).toISOString(),
     };
     if (record.status === 'completed') {
-      const result = await redis.get(keys.requestResult(id));
-      if (result !== null) out.result = JSON.parse(result) as GradeResponse;
+      const json = result === undefined ? await redis.get(keys.requestResult(id)) : result;
+      if (json !== null) out.result = JSON.parse(json) as GradeResponse;
     }
     if (record.error !== null) out.error = record.error;
     return out;
@@ -189,13 +204,18 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
       guarded(async () => {
         const id = randomUUID();
         const digest = submitOptions.idempotencyKey === undefined ? '' : sha256(JSON.stringify(request));
+        const settings = { ...(request.rewards === undefined ? {} : { rewards: request.rewards }), ...(request.advantage === undefined ? {} : { advantage: request.advantage }) };
+        const payloads: GroupJobPayload[] = request.groups.map((group) => ({ v: 1, group, ...settings }));
         if (submitOptions.idempotencyKey !== undefined) {
           const slot = keys.idempotency(sha256(JSON.stringify([owner, submitOptions.idempotencyKey])));
           const existing = await claimIdempotency(slot, id, owner, digest);
-          if (existing !== null) return { id: existing };
+          if (existing !== null) {
+            // The first attempt may have been cut off (Redis restarting, the API killed) after writing its record
+            // and before queuing its groups: the retry queues what is missing, so the job cannot hang.
+            if (!isFinal(existing.record.status)) await dispatch(existing.record, payloads, submitOptions.priority ?? 0);
+            return { id: existing.id };
+          }
         }
-        const settings = { ...(request.rewards === undefined ? {} : { rewards: request.rewards }), ...(request.advantage === undefined ? {} : { advantage: request.advantage }) };
-        const payloads: GroupJobPayload[] = request.groups.map((group) => ({ v: 1, group, ...settings }));
         const base = { owner, total: request.groups.length, done: 0, createdMs: Date.now(), finishedMs: null, settings, digest, ttlMs: options.ttlMs };
         try {
           checkGradeSettings(request);
@@ -213,13 +233,17 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
 
     get: (id, owner) =>
       guarded(async () => {
-        const record = await lookup(id, owner);
-        return record === null ? null : view(id, record);
+        // The record and the result (there once completed) in one round trip; another owner's job is not shown.
+        const replies = (await redis.multi().hgetall(keys.request(id)).get(keys.requestResult(id)).exec()) ?? [];
+        const fault = replies.find(([error]) => error !== null)?.[0];
+        if (fault !== undefined && fault !== null) throw fault;
+        const record = parseRecord((replies[0]?.[1] ?? {}) as Record<string, string>);
+        return record === null || record.owner !== owner ? null : view(id, record, (replies[1]?.[1] ?? null) as string | null);
       }),
 
-    subscribe: (id, owner, listener) =>
+    subscribe: (id, owner, listener, subscribeOptions = {}) =>
       guarded(async () => {
-        if ((await lookup(id, owner)) === null) return null;
+        const groups = subscribeOptions.groups ?? true;
         hub ??= createEventHub(workerConnection(options.redisUrl, onError));
         const delivered = new Set<number>();
         let replaying = true;
@@ -242,42 +266,59 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
         };
         const close = () => emit({ type: 'done', status: 'running' });
         // Listen first, then read what is already there: an event between the two is in both, and counted once.
+        // A waiter for `done` alone skips the group events unparsed (they carry a whole group result each).
         stopListening = await hub.listen(keys.events(id), (message) => {
+          if (!groups && message.startsWith(GROUP_EVENT_START)) return;
           const event = JSON.parse(message) as JobEvent;
           if (replaying) buffered.push(event);
           else emit(event);
         });
-        subscriptions.add(close);
-        /** Emits what is in Redis: the groups already final (each once), then `done` if the request is. */
-        const catchUp = async () => {
-          const record = await store.read(id);
-          for (const event of record === null ? [] : await finishedGroups(id, record)) emit(event);
-          return record;
+        /** Emits the groups already final in Redis (each once); the record, or null when there is none (for this owner, when `ownerOnly`). */
+        const catchUp = async (ownerOnly: boolean) => {
+          const found = await store.read(id);
+          if (found === null || (ownerOnly && found.owner !== owner)) return null;
+          for (const event of groups ? await finishedGroups(id, found) : []) emit(event);
+          return found;
         };
-        const record = await catchUp();
+        // The read after listening is also the owner check (one round trip less): no such job for this owner is not listened to.
+        const record = await catchUp(true).catch((error: unknown) => {
+          stopListening();
+          throw error;
+        });
+        if (record === null) {
+          stopListening();
+          return null;
+        }
+        subscriptions.add(close);
         replaying = false;
         for (const event of buffered.splice(0)) emit(event);
-        if (record === null) emit({ type: 'done', status: 'failed' });
-        else if (isFinal(record.status)) emit({ type: 'done', status: record.status });
+        if (isFinal(record.status)) emit({ type: 'done', status: record.status });
         if (ended) return end;
-        // Events published while the subscriber was cut off are lost: once it is back, read what was missed.
-        let resyncTimer: NodeJS.Timeout | undefined;
-        const resync = () => {
-          clearTimeout(resyncTimer);
-          resyncTimer = setTimeout(() => {
-            catchUp().then(
-              (now) => (now === null ? emit({ type: 'done', status: 'failed' }) : isFinal(now.status) && emit({ type: 'done', status: now.status })),
-              () => !ended && resync(),
+        // Pub/sub delivers at most once, and not at all while the subscriber is cut off (Redis restarting): the
+        // job is read again soon after a reconnect, and every CATCH_UP_EVERY_MS anyway, so a lost message
+        // delays an event, never loses it.
+        let catchUpTimer: NodeJS.Timeout | undefined;
+        const scheduleCatchUp = (ms: number) => {
+          clearTimeout(catchUpTimer);
+          catchUpTimer = setTimeout(() => {
+            catchUp(false).then(
+              (now) => {
+                if (now === null) emit({ type: 'done', status: 'failed' });
+                else if (isFinal(now.status)) emit({ type: 'done', status: now.status });
+                if (!ended) scheduleCatchUp(CATCH_UP_EVERY_MS);
+              },
+              () => !ended && scheduleCatchUp(RESYNC_DELAY_MS),
             );
-          }, RESYNC_DELAY_MS);
-          resyncTimer.unref();
+          }, ms);
+          catchUpTimer.unref();
         };
-        const stopResync = hub.onReconnect(resync);
+        scheduleCatchUp(CATCH_UP_EVERY_MS);
+        const stopResync = hub.onReconnect(() => scheduleCatchUp(RESYNC_DELAY_MS));
         const stop = stopListening;
         stopListening = () => {
           stop();
           stopResync();
-          clearTimeout(resyncTimer);
+          clearTimeout(catchUpTimer);
         };
         return end;
       }),
@@ -297,6 +338,12 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
       const check = async () => (await redis.ping()) === 'PONG' && (await queue.getWorkers()).length > 0;
       return (await Promise.race([check().catch(() => false), timeout(READY_TIMEOUT_MS)])) === true;
     },
+
+    backlog: () =>
+      guarded(async () => {
+        const counts = await queue.getJobCounts('waiting', 'prioritized', 'delayed');
+        return Object.values(counts).reduce((sum, n) => sum + n, 0);
+      }),
 
     stats: () =>
       guarded(async () => {

@@ -10,8 +10,9 @@ import { FINAL_JOB_STATUSES, type JobError, type JobStatus } from '../core/schem
 import type { GroupResult } from '../core/schemas/result.ts';
 import type { RewardsConfig } from '../core/schemas/rewards.ts';
 import { assembleResponse } from '../grading/jobs-assemble.ts';
+import { resolveAdvantageConfig, toWireAdvantage } from '../advantages/presets.ts';
 import { keysFor, parseWaiter, waiterOf, type Keys } from './names.ts';
-import { CANCEL, DELIVER, FINISH, MARK_RUNNING } from './scripts.ts';
+import { CANCEL, DELIVER_GROUP, FINISH, START_GROUP } from './scripts.ts';
 
 /** The grading settings of a request, kept in its record (`settings`, JSON). */
 export interface RequestSettings {
@@ -98,24 +99,41 @@ export function createRequestStore(redis: Redis, prefix: string, clock: () => nu
     return (await FINISH.run(redis, requestKeys(id), args)) === 1;
   }
 
-  /** Completes the request when every group is delivered: assembles the response (batch advantages here). */
+  /**
+   * Completes the request when every group is delivered: assembles the response (batch advantages here).
+   * With scale group or none the groups are final as stored, so the response is spliced from their JSON
+   * (byte for byte what JSON.stringify(assembleResponse(…)) gives) instead of parsed and written again.
+   */
   async function completeIfDone(id: string): Promise<void> {
     const record = await read(id);
     if (record === null || isFinal(record.status) || record.done < record.total) return;
     const stored = await redis.hgetall(keys.requestGroups(id));
     const groups = Array.from({ length: record.total }, (_, i) => stored[String(i)]);
     if (groups.some((g) => g === undefined)) return;
+    const advantage = resolveAdvantageConfig(record.settings.advantage);
+    if (advantage.scale !== 'batch') {
+      const result = `{"groups":[${groups.join(',')}],"advantage":${JSON.stringify(toWireAdvantage(advantage))}}`;
+      await finish(id, 'completed', { result }, record.ttlMs);
+      return;
+    }
     const response = assembleResponse(groups.map((g) => JSON.parse(g as string) as GroupResult), record.settings.advantage);
     // Scale batch: no group was final before now, so the group events go out with the response, in request order.
-    const messages = response.advantage.scale === 'batch' ? response.groups.map((result, index) => JSON.stringify({ type: 'group', index, result })) : [];
+    const messages = response.groups.map((result, index) => JSON.stringify({ type: 'group', index, result }));
     await finish(id, 'completed', { result: JSON.stringify(response), messages }, record.ttlMs);
   }
 
-  /** Delivers one group's result to one request; completes the request when it was the last. */
-  async function deliver(id: string, index: number, resultJson: string, batchScale: boolean): Promise<void> {
-    const message = batchScale ? '' : `{"type":"group","index":${index},"result":${resultJson}}`;
-    const [, done, total] = (await DELIVER.run(redis, [keys.request(id), keys.requestGroups(id), keys.requestOrder(id)], [index, resultJson, keys.events(id), message])) as number[];
-    if (done !== undefined && total !== undefined && done >= total && total > 0) await completeIfDone(id);
+  /**
+   * Delivers a group's result to every request waiting on it (scripts.ts DELIVER_GROUP), keeping it first
+   * when `kept` says for how long, and completes the requests it was the last group of.
+   */
+  async function deliver(jobId: string, resultJson: string, kept?: { ttlMs: number; completions: Readonly<Record<string, number>> }): Promise<void> {
+    const counts = Object.entries(kept?.completions ?? {}).flatMap(([status, n]) => [status, n]);
+    const args = [resultJson, kept === undefined ? '' : kept.ttlMs, keys.request(''), keys.events(''), ...counts];
+    const complete = (await DELIVER_GROUP.run(redis, [keys.groupResult(jobId), keys.groupWaiters(jobId), keys.completions()], args)) as string[];
+    for (let n = 0; n + 1 < complete.length; n += 2) {
+      await completeIfDone(complete[n] as string);
+      await redis.srem(keys.groupWaiters(jobId), complete[n + 1] as string);
+    }
   }
 
   return {
@@ -124,19 +142,15 @@ export function createRequestStore(redis: Redis, prefix: string, clock: () => nu
     finish,
     completeIfDone,
 
-    /** Delivers a graded group (its job id's result) to every request waiting on it, then forgets those waiters. */
-    async deliverGroup(jobId: string, resultJson: string): Promise<void> {
-      const waiters = await redis.smembers(keys.groupWaiters(jobId));
-      for (const entry of waiters) {
-        const waiter = parseWaiter(entry);
-        if (waiter === null) continue;
-        const record = await read(waiter.requestId);
-        if (record !== null && !isFinal(record.status)) {
-          await deliver(waiter.requestId, waiter.index, resultJson, record.settings.advantage?.scale === 'batch');
-        }
-        await redis.srem(keys.groupWaiters(jobId), entry);
-      }
-    },
+    /** Delivers a group graded before (its job id's result, kept) to every request waiting on it, then forgets those waiters. */
+    deliverGroup: (jobId: string, resultJson: string): Promise<void> => deliver(jobId, resultJson),
+
+    /**
+     * Keeps a group just graded under its content address for `ttlMs`, counts its completions by status
+     * (`completions`), and delivers it to every request waiting on it, in one step.
+     */
+    keepAndDeliver: (jobId: string, resultJson: string, ttlMs: number, completions: Readonly<Record<string, number>>): Promise<void> =>
+      deliver(jobId, resultJson, { ttlMs, completions }),
 
     /** Fails every request waiting on a group job (the job failed for good); `error` may word it per group index. */
     async failWaiters(jobId: string, error: JobError | ((index: number) => JobError)): Promise<void> {
@@ -163,12 +177,13 @@ export function createRequestStore(redis: Redis, prefix: string, clock: () => nu
       return [...new Set(out.slice(1).map((n) => record.jobs[n - 1] as string))];
     },
 
-    /** Marks the requests waiting on a group job as running (a worker took it). */
-    async markWaitersRunning(jobId: string): Promise<void> {
-      for (const entry of await redis.smembers(keys.groupWaiters(jobId))) {
-        const waiter = parseWaiter(entry);
-        if (waiter !== null) await MARK_RUNNING.run(redis, [keys.request(waiter.requestId)], []);
-      }
+    /**
+     * A worker took a group job: the group's result JSON when it was graded before, else null, the
+     * requests waiting on it then marked running (scripts.ts START_GROUP).
+     */
+    async startGroup(jobId: string): Promise<string | null> {
+      const cached = await START_GROUP.run(redis, [keys.groupResult(jobId), keys.groupWaiters(jobId)], [keys.request('')]);
+      return typeof cached === 'string' ? cached : null;
     },
   };
 }

@@ -27,31 +27,6 @@ export class RedisScript {
 const FINAL = `local function final(s) return s == 'completed' or s == 'failed' or s == 'cancelled' end\n`;
 
 /**
- * KEYS: request, groups, order. ARGV: index, result JSON, channel, event message ('' = publish nothing).
- * Returns { added (1, 0 already delivered, -1 request missing or final), done, total }.
- */
-export const DELIVER = new RedisScript(
-  FINAL +
-    `local status = redis.call('HGET', KEYS[1], 'status')
-if not status then return {-1, 0, 0} end
-local total = tonumber(redis.call('HGET', KEYS[1], 'total'))
-if final(status) then return {-1, 0, total} end
-local added = redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2])
-if added == 1 then
-  redis.call('RPUSH', KEYS[3], ARGV[1])
-  redis.call('HINCRBY', KEYS[1], 'done', 1)
-  if status == 'queued' then redis.call('HSET', KEYS[1], 'status', 'running') end
-  local ttl = redis.call('PTTL', KEYS[1])
-  if ttl > 0 then
-    redis.call('PEXPIRE', KEYS[2], ttl)
-    redis.call('PEXPIRE', KEYS[3], ttl)
-  end
-  if ARGV[4] ~= '' then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
-end
-return {added, tonumber(redis.call('HGET', KEYS[1], 'done')), total}`,
-);
-
-/**
  * KEYS: request, groups, order, result. ARGV: status, finished (ms), result JSON or '', error JSON or '',
  * ttl (ms), channel, then the messages to publish in order. Returns 1 when this call made the request final.
  */
@@ -67,17 +42,87 @@ for i = 7, #ARGV do redis.call('PUBLISH', ARGV[6], ARGV[i]) end
 return 1`,
 );
 
-/** KEYS: request. queued → running; anything else stays. */
-export const MARK_RUNNING = new RedisScript(
-  `if redis.call('HGET', KEYS[1], 'status') == 'queued' then redis.call('HSET', KEYS[1], 'status', 'running') end
-return 1`,
+/** A waiter entry `<requestId>|<index>` split (names.ts waiterOf); nil for a malformed one. */
+const WAITER = `local function waiter(entry) return string.match(entry, '^(.+)|(%d+)$') end\n`;
+
+/**
+ * A worker took a group job: the group's result when it was graded before (nothing else happens), else
+ * every request waiting on it goes queued → running (anything else stays) and false comes back.
+ * KEYS: group result, group waiters. ARGV: request key prefix (`<p>:req:`).
+ * The requests' keys are derived here, not declared: queue mode runs on one Redis node, not a cluster.
+ */
+export const START_GROUP = new RedisScript(
+  WAITER +
+    `local cached = redis.call('GET', KEYS[1])
+if cached then return cached end
+for _, entry in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  local id = waiter(entry)
+  if id and redis.call('HGET', ARGV[1] .. id, 'status') == 'queued' then redis.call('HSET', ARGV[1] .. id, 'status', 'running') end
+end
+return false`,
+);
+
+/**
+ * A graded group, kept and delivered in one step: the result is stored under its content address (TTL;
+ * not when ARGV[2] is '': the producer delivering a result already kept), the completion counters go up,
+ * and the group goes to every request waiting on it that is not final: once per request (HSETNX into
+ * its groups, its index appended to its order, `done` + 1, queued → running, the groups and order given
+ * the record's TTL) with its `group` event published unless the request is batch-scaled; each waiter is
+ * then forgotten. A request whose every group is now delivered keeps its waiter entry and is returned: the
+ * caller completes it (assembles the response), then forgets the entry (`SREM`), so a worker that dies
+ * in between leaves it to the job's retry, which finds the result and delivers it again.
+ * Delivering again is a no-op per request (HSETNX), so a retried or duplicated job is harmless.
+ * KEYS: group result, group waiters, completions counters.
+ * ARGV: result JSON, result TTL (ms) or '', request key prefix (`<p>:req:`), channel prefix (`<p>:events:`),
+ * then counter field and increment pairs.
+ * Returns { requestId, waiter entry, … } of the requests to complete.
+ */
+export const DELIVER_GROUP = new RedisScript(
+  FINAL +
+    WAITER +
+    `if ARGV[2] ~= '' then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+for i = 5, #ARGV, 2 do redis.call('HINCRBY', KEYS[3], ARGV[i], ARGV[i + 1]) end
+local complete = {}
+for _, entry in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  local id, index = waiter(entry)
+  local ready = false
+  if id then
+    local request = ARGV[3] .. id
+    local status = redis.call('HGET', request, 'status')
+    if status and not final(status) then
+      local total = tonumber(redis.call('HGET', request, 'total'))
+      if redis.call('HSETNX', request .. ':groups', index, ARGV[1]) == 1 then
+        redis.call('RPUSH', request .. ':order', index)
+        redis.call('HINCRBY', request, 'done', 1)
+        if status == 'queued' then redis.call('HSET', request, 'status', 'running') end
+        local ttl = redis.call('PTTL', request)
+        if ttl > 0 then
+          redis.call('PEXPIRE', request .. ':groups', ttl)
+          redis.call('PEXPIRE', request .. ':order', ttl)
+        end
+        local settings = cjson.decode(redis.call('HGET', request, 'settings') or '{}')
+        if type(settings.advantage) ~= 'table' or settings.advantage.scale ~= 'batch' then
+          redis.call('PUBLISH', ARGV[4] .. id, '{"type":"group","index":' .. index .. ',"result":' .. ARGV[1] .. '}')
+        end
+      end
+      ready = total > 0 and tonumber(redis.call('HGET', request, 'done')) >= total
+    end
+  end
+  if ready then
+    table.insert(complete, id)
+    table.insert(complete, entry)
+  else
+    redis.call('SREM', KEYS[2], entry)
+  end
+end
+return complete`,
 );
 
 /**
  * The cancel race (DELETE /v1/jobs/:id against workers delivering and completing, and other requests
  * joining the same group jobs) settled in one step: the request is cancelled only if it is still
  * unfinished and its owner's, its `done` event goes out in the same step, and it stops waiting on every
- * group job at once. A worker's DELIVER or FINISH that comes after sees a final request and does
+ * group job at once. A worker's DELIVER_GROUP or FINISH that comes after sees a final request and does
  * nothing; one that came before made the request final, and this script does nothing.
  * KEYS: request, groups, order, result, then one waiters set per group of the request.
  * ARGV: owner (as stored: JSON), finished (ms), ttl (ms), channel, done message, then the request's

@@ -58,13 +58,12 @@ export function failedJobError(error: Error, maxStalledCount: number): (index: n
  */
 export function createGroupProcessor(deps: GroupProcessorDeps): GroupProcessor {
   const store = createRequestStore(deps.redis, deps.prefix);
-  const { keys } = store;
 
-  async function grade(jobId: string, data: unknown): Promise<string> {
-    const cached = await deps.redis.get(keys.groupResult(jobId));
-    if (cached !== null) return cached;
+  /** Grades the group unless it was graded before (then it is only delivered), keeps it, and delivers it. */
+  async function gradeAndDeliver(jobId: string, data: unknown): Promise<void> {
+    const cached = await store.startGroup(jobId);
+    if (cached !== null) return store.deliverGroup(jobId, cached);
     const payload = parseGroupJobPayload(data);
-    await store.markWaitersRunning(jobId);
     const { groups } = await deps.grader.grade({
       groups: [payload.group],
       ...(payload.rewards === undefined ? {} : { rewards: payload.rewards }),
@@ -72,18 +71,16 @@ export function createGroupProcessor(deps: GroupProcessorDeps): GroupProcessor {
     });
     const result = groups[0];
     if (result === undefined) throw new Error('the grader returned no group');
-    const json = JSON.stringify(result);
-    const counts = deps.redis.multi().set(keys.groupResult(jobId), json, 'PX', deps.resultTtlMs);
-    for (const r of result.results) counts.hincrby(keys.completions(), r.status, 1);
-    await counts.exec();
-    return json;
+    const completions: Record<string, number> = {};
+    for (const r of result.results) completions[r.status] = (completions[r.status] ?? 0) + 1;
+    await store.keepAndDeliver(jobId, JSON.stringify(result), deps.resultTtlMs, completions);
   }
 
   return async (job) => {
     const jobId = job.id;
     if (jobId === undefined) throw new UnrecoverableError('a group job needs its content-addressed id');
     try {
-      await store.deliverGroup(jobId, await grade(jobId, job.data));
+      await gradeAndDeliver(jobId, job.data);
     } catch (error) {
       deps.onError?.(error, jobId);
       const refused = refusal(error);

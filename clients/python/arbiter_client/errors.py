@@ -108,7 +108,7 @@ class InternalServerError(APIStatusError):
 
 
 class ServiceUnavailableError(InternalServerError):
-    """503 (GRADER_CLOSED, NOT_READY, QUEUE_UNAVAILABLE)."""
+    """503 (GRADER_CLOSED, NOT_READY, SANDBOX_UNAVAILABLE, QUEUE_UNAVAILABLE, OVERLOADED)."""
 
 
 _STATUS_CLASSES = {
@@ -144,6 +144,7 @@ CODE_STATUS = {
     "GRADER_CLOSED": 503,
     "NOT_READY": 503,
     "QUEUE_UNAVAILABLE": 503,
+    "OVERLOADED": 503,
     "SANDBOX_UNAVAILABLE": 503,
 }
 
