@@ -40,6 +40,8 @@ const UNFINISHED_GRACE_MS = 24 * 3_600_000;
 const READY_TIMEOUT_MS = 1_000;
 /** After the subscriber is back (its channels subscribed again), or after a failed read, how long a subscription waits before it reads what it missed. */
 const RESYNC_DELAY_MS = 200;
+/** How long a subscription waits for Redis to confirm it before it goes on without (reading the job instead). */
+const LISTEN_WAIT_MS = 2_000;
 /** How often an open subscription reads its job again, whatever pub/sub said (a lost message costs at most this delay). */
 const CATCH_UP_EVERY_MS = 5_000;
 /** How every `group` event message starts (request-store.ts, scripts.ts DELIVER_GROUP, FINISH messages). */
@@ -267,12 +269,18 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
         const close = () => emit({ type: 'done', status: 'running' });
         // Listen first, then read what is already there: an event between the two is in both, and counted once.
         // A waiter for `done` alone skips the group events unparsed (they carry a whole group result each).
-        stopListening = await hub.listen(keys.events(id), (message) => {
+        const listening = hub.listen(keys.events(id), (message) => {
           if (!groups && message.startsWith(GROUP_EVENT_START)) return;
           const event = JSON.parse(message) as JobEvent;
           if (replaying) buffered.push(event);
+          // Before `done`, the groups whose messages were lost (if any) are read, so the stream misses none.
+          else if (event.type === 'done' && groups) void catchUp(false).then(() => emit(event), () => emit(event));
           else emit(event);
         });
+        stopListening = () => void listening.then((stop) => stop(), () => {});
+        // A subscription Redis has not confirmed within LISTEN_WAIT_MS (the subscriber reconnecting) is not waited
+        // for: the reads below and the periodic catch-up deliver what it would have, a little later.
+        await Promise.race([listening, timeout(LISTEN_WAIT_MS)]).catch(() => {});
         /** Emits the groups already final in Redis (each once); the record, or null when there is none (for this owner, when `ownerOnly`). */
         const catchUp = async (ownerOnly: boolean) => {
           const found = await store.read(id);

@@ -96,7 +96,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const seen = (what: string) => (retriedErrors[what] = (retriedErrors[what] ?? 0) + 1);
 
   // Every answer ≥ 400 and every failed connection the SDK meets, before it decides to retry.
+  const streamOpens = new Map<string, number>();
   const recordingFetch: typeof fetch = async (input, init) => {
+    const events = /\/v1\/jobs\/([^/]+)\/events$/.exec(String(input))?.[1];
+    if (events !== undefined) streamOpens.set(events, (streamOpens.get(events) ?? 0) + 1);
     try {
       const response = await fetch(input, init);
       if (response.status >= 400) {
@@ -202,12 +205,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         if (n > 1) duplicatedEvents += n - 1;
         if (n === 0) missingEvents++;
       }
+      const seenGroups = [...entry.events.keys()];
+      if (seenGroups.length !== entry.request.groups.length || [...entry.events.values()].some((n) => n > 1)) {
+        log(`events: job ${entry.i} (${entry.id}): streamed groups [${seenGroups.join(', ')}] of ${entry.request.groups.length}, over ${streamOpens.get(entry.id) ?? 0} stream connection(s)`);
+      }
     }
     for (const entry of accepted) {
       if (entry.status === 'completed') continue;
       const view = await client.get(entry.id, { maxRetries: 0 }).catch((error: unknown) => String(error));
       const server = typeof view === 'string' ? view : `${view.status}, ${view.progress.groups_done}/${view.progress.groups_total} groups${view.error === undefined ? '' : `, ${view.error.code}`}`;
-      log(`lost: job ${entry.i} (${entry.id}): the client saw ${entry.status}; the server says ${server}`);
+      log(`lost: job ${entry.i} (${entry.id}): the client saw ${entry.status} and streamed groups [${[...entry.events.keys()].join(', ')}] over ${streamOpens.get(entry.id) ?? 0} stream connection(s); the server says ${server}`);
     }
   } finally {
     await grader.close();

@@ -70,13 +70,20 @@ export async function jobEventsRoute(app: FastifyInstance, { jobs, heartbeatMs, 
       streams.add(end);
       res.on('close', end); // the client went away, or we ended
 
-      unsubscribe = await jobs.subscribe(id, owner, (event) => {
-        if (ended) return;
-        seq += 1;
-        if (event.type === 'group' && seq <= skipUpTo) return;
-        res.write(frame(seq, event));
-        if (event.type === 'done') end();
-      });
+      try {
+        unsubscribe = await jobs.subscribe(id, owner, (event) => {
+          if (ended) return;
+          seq += 1;
+          if (event.type === 'group' && seq <= skipUpTo) return;
+          res.write(frame(seq, event));
+          if (event.type === 'done') end();
+        });
+      } catch (error) {
+        // The reply is already the stream (Redis went away meanwhile): end it, and the client reconnects with Last-Event-ID.
+        request.log.warn({ err: error, job_id: id }, 'event stream could not subscribe; ended');
+        end();
+        return;
+      }
       if (unsubscribe === null || ended) {
         // Expired between the check and the subscription, or already done during the replay.
         unsubscribe?.();
