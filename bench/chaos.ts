@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runChaos } from '../test-fixtures/chaos/chaos-run.ts';
-import { processTable } from '../test-fixtures/os/process-tree.ts';
+import { isJail, processTable } from '../test-fixtures/os/process-tree.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +28,7 @@ const { values } = parseArgs({
 const signal = values['redis-signal'];
 if (signal !== 'SIGTERM' && signal !== 'SIGKILL') throw new Error('--redis-signal: SIGTERM or SIGKILL');
 
-const jails = () => new Set(processTable().filter((p) => p.args.startsWith('bwrap ')).map((p) => p.pid));
+const jails = () => new Set(processTable().filter(isJail).map((p) => p.pid));
 const jailsBefore = jails();
 const report = await runChaos({
   seconds: Number(values.seconds),

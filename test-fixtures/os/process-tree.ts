@@ -44,3 +44,8 @@ export function descendantsOf(root: number, table: readonly ProcessInfo[] = proc
   }
   return table.filter((row) => mine.has(row.pid));
 }
+
+/** True for a bubblewrap process: a Python jail (spawned as `/usr/bin/bwrap …`). */
+export function isJail(row: ProcessInfo): boolean {
+  return /(^|\/)bwrap /.test(row.args);
+}
