@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listenOnFreePort } from '../../test-fixtures/api/start-app.ts';
 import { queueHarness, REDIS_URL, type QueueHarness } from '../../test-fixtures/queue/redis-harness.ts';
 import { mixedRequest } from '../../test-fixtures/queue/requests.ts';
 import { loadConfig } from '../config/config.ts';
@@ -21,10 +22,7 @@ async function serve(env: Record<string, string>): Promise<{ url: string; h: Que
   const h = queueHarness();
   harness = h;
   app = buildApp({ jobs: h.jobs(), config: loadConfig({ REDIS_URL, ARBITER_THREADS: '1', ARBITER_API_KEYS: 'trainer-key', ...env }), board: createBoardQueues(REDIS_URL, h.prefix) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return { url: `http://127.0.0.1:${address.port}`, h };
+  return { url: await listenOnFreePort(app), h };
 }
 
 const basic = (password: string) => `Basic ${Buffer.from(`ops:${password}`).toString('base64')}`;

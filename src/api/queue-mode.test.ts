@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listenOnFreePort } from '../../test-fixtures/api/start-app.ts';
 import { queueHarness, REDIS_URL, type QueueHarness } from '../../test-fixtures/queue/redis-harness.ts';
 import { mixedRequest } from '../../test-fixtures/queue/requests.ts';
 import { loadConfig } from '../config/config.ts';
@@ -20,10 +21,7 @@ afterEach(async () => {
 
 async function serve(jobs: JobService): Promise<string> {
   app = buildApp({ jobs, config: loadConfig({ REDIS_URL, ARBITER_THREADS: '1', ARBITER_GRADE_WAIT_MS: '20000' }) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return `http://127.0.0.1:${address.port}`;
+  return listenOnFreePort(app);
 }
 
 const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -60,10 +58,7 @@ describe('the group barrier in queue mode', () => {
     try {
       const urls = await Promise.all(
         replicas.map(async (replica) => {
-          await replica.listen({ port: 0, host: '127.0.0.1' });
-          const address = replica.server.address();
-          if (address === null || typeof address === 'string') throw new Error('no TCP address');
-          return `http://127.0.0.1:${address.port}`;
+          return listenOnFreePort(replica);
         }),
       );
       const { grader } = h.worker();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApp, type TestServer } from '../../test-fixtures/api/start-app.ts';
+import { listenOnFreePort, startApp, type TestServer } from '../../test-fixtures/api/start-app.ts';
 import { queueHarness, REDIS_URL, type QueueHarness } from '../../test-fixtures/queue/redis-harness.ts';
 import { loadConfig } from '../config/config.ts';
 import { createInProcessGrader } from '../grading/in-process-grader.ts';
@@ -28,10 +28,7 @@ async function serveWith(counter: RateCounter): Promise<string> {
   const config = loadConfig({ ...LIMITED, ARBITER_THREADS: '1' });
   const app = buildApp({ jobs: createInProcessJobs(createInProcessGrader({ threads: 1, completionTimeoutMs: 5_000 }), { ttlMs: 60_000 }), config, rateCounter: counter });
   apps.push(app);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return `http://127.0.0.1:${address.port}`;
+  return listenOnFreePort(app);
 }
 
 const get = (url: string, key: string) => fetch(`${url}/v1/jobs/no-such-job`, { headers: { authorization: `Bearer ${key}` } });

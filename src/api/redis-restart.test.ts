@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readEvents } from '../../test-fixtures/api/start-app.ts';
+import { listenOnFreePort, readEvents } from '../../test-fixtures/api/start-app.ts';
 import { hasRedisServer, ownRedis, type OwnRedis } from '../../test-fixtures/queue/own-redis.ts';
 import { counting, startGradingWorker } from '../../test-fixtures/queue/redis-harness.ts';
 import { mixedRequest } from '../../test-fixtures/queue/requests.ts';
@@ -32,10 +32,7 @@ describe.skipIf(!hasRedisServer())('the API in queue mode across a Redis restart
       jobs: createQueueJobs({ redisUrl: own.url, prefix, ttlMs: 60_000, connectWaitMs: 300 }),
       config: loadConfig({ REDIS_URL: own.url, ARBITER_THREADS: '1', ARBITER_GRADE_WAIT_MS: '20000' }),
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (address === null || typeof address === 'string') throw new Error('no TCP address');
-    const url = `http://127.0.0.1:${address.port}`;
+    const url = await listenOnFreePort(app);
 
     // Accepted while no worker runs: it waits in Redis.
     const accepted = await post(`${url}/v1/jobs`, mixedRequest(3));

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gate, type GatedGrader } from '../../test-fixtures/api/gated-grader.ts';
 import { parisRequest } from '../../test-fixtures/api/requests.ts';
-import { startApp, type TestServer } from '../../test-fixtures/api/start-app.ts';
+import { listenOnFreePort, startApp, type TestServer } from '../../test-fixtures/api/start-app.ts';
 import { queueHarness, REDIS_URL, type QueueHarness } from '../../test-fixtures/queue/redis-harness.ts';
 import { loadConfig } from '../config/config.ts';
 import { createBoardQueues } from '../queue/board.ts';
@@ -381,10 +381,7 @@ describe('the admin board without the admin key', () => {
       config: loadConfig({ REDIS_URL, ARBITER_THREADS: '1', ...KEYS, ARBITER_ADMIN_KEY: adminKey }),
       board: createBoardQueues(REDIS_URL, harness.prefix),
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (address === null || typeof address === 'string') throw new Error('no TCP address');
-    const url = `http://127.0.0.1:${address.port}`;
+    const url = await listenOnFreePort(app);
     const basic = (password: string) => `Basic ${Buffer.from(`ops:${password}`).toString('base64')}`;
     for (const [method, path] of [
       ['GET', '/admin/queues'],

@@ -32,6 +32,17 @@ export interface StartOptions {
   readonly sseHeartbeatMs?: number;
 }
 
+/**
+ * Starts `app` on 127.0.0.1, port 0 (a free one), and returns its base URL.
+ * @example const url = await listenOnFreePort(buildApp({ jobs, config }));
+ */
+export async function listenOnFreePort(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return `http://127.0.0.1:${address.port}`;
+}
+
 export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   const config = loadConfig({ ARBITER_THREADS: '1', ARBITER_COMPLETION_TIMEOUT_MS: '5000', ...env });
   const logs: Record<string, unknown>[] = [];
@@ -41,10 +52,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const inProcess = createInProcessJobs(grader, { ttlMs: config.jobTtlMs, drainMs: 1_000, ...options.jobs });
   const jobs = options.wrapJobs?.(inProcess) ?? inProcess;
   const app = buildApp({ jobs, config, logger, ...(options.sseHeartbeatMs === undefined ? {} : { sseHeartbeatMs: options.sseHeartbeatMs }) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  const url = `http://127.0.0.1:${address.port}`;
+  const url = await listenOnFreePort(app);
   return {
     url,
     app,

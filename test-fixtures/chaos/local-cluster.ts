@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { packagePath } from '../../src/core/package-root.ts';
 import { freePort } from '../os/free-port.ts';
+import { waitUntil } from '../os/wait-until.ts';
 import { ownRedis, type OwnRedis } from '../queue/own-redis.ts';
 
 export interface LocalClusterOptions {
@@ -33,8 +34,6 @@ export interface LocalCluster {
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function arbiter(command: 'serve' | 'worker', env: Record<string, string>): ChildProcess {
   // bin/arbiter.js runs dist/ when it is fresh, else the sources through tsx.
   return spawn(process.execPath, [packagePath('bin', 'arbiter.js'), command], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -47,14 +46,6 @@ async function end(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   const watchdog = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(watchdog);
-}
-
-async function until(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await sleep(50);
-  }
 }
 
 /**
@@ -70,7 +61,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
   const startApi = (more: Readonly<Record<string, string>> = {}) => arbiter('serve', { ...env, ...more, PORT: String(port) });
   let api = startApi();
   const workers = Array.from({ length: options.workers }, () => arbiter('worker', env));
-  await until('the API was not ready', 60_000, async () => (await fetch(`${url}/readyz`)).status === 200);
+  await waitUntil('the API was not ready', 60_000, async () => (await fetch(`${url}/readyz`)).status === 200);
 
   return {
     url,
@@ -89,7 +80,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     async restartApi(more = {}) {
       await end(api, 'SIGKILL');
       api = startApi(more);
-      await until('the restarted API did not answer', 60_000, async () => (await fetch(`${url}/healthz`)).status === 200);
+      await waitUntil('the restarted API did not answer', 60_000, async () => (await fetch(`${url}/healthz`)).status === 200);
     },
     async close() {
       await Promise.all([api, ...workers].map((child) => end(child, 'SIGTERM')));

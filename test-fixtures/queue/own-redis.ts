@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../os/free-port.ts';
+import { waitUntil } from '../os/wait-until.ts';
 
 export interface OwnRedis {
   readonly url: string;
@@ -51,14 +52,6 @@ function alive(pid: number): boolean {
   }
 }
 
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /**
  * @param appendfsync `always` (default: a restart of any kind loses nothing) or `everysec` (docker/redis.conf).
  * @example const redis = await ownRedis(); await redis.start(); … await redis.stop(); await redis.start();
@@ -73,7 +66,7 @@ export async function ownRedis(appendfsync: 'always' | 'everysec' = 'always'): P
     port,
     async start() {
       execFileSync('redis-server', [...args, '--dir', dir, '--daemonize', 'yes', '--pidfile', pidFile, '--logfile', join(dir, 'redis.log')]);
-      await until(() => ping(port), 10_000, `redis-server on port ${port} did not answer`);
+      await waitUntil(`redis-server on port ${port} did not answer`, 10_000, () => ping(port));
     },
     async stop(signal = 'SIGTERM') {
       let pid: number;
@@ -83,7 +76,7 @@ export async function ownRedis(appendfsync: 'always' | 'everysec' = 'always'): P
       } catch {
         return; // not running
       }
-      await until(() => !alive(pid), 10_000, `redis-server ${pid} on port ${port} did not exit`);
+      await waitUntil(`redis-server ${pid} on port ${port} did not exit`, 10_000, () => !alive(pid));
       rmSync(pidFile, { force: true }); // left behind by SIGKILL
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
