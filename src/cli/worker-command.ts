@@ -15,7 +15,8 @@ export function configureWorkerCommand(command: Command): Command {
         '',
         'Configured by environment variables (README "Configuration"), among them:',
         '  REDIS_URL (required), ARBITER_THREADS (CPUs), ARBITER_WORKER_CONCURRENCY (2 × threads),',
-        '  ARBITER_WORKER_STALLED_MS (30000), ARBITER_COMPLETION_TIMEOUT_MS (10000), ARBITER_JOB_TTL_MS, LOG_LEVEL.',
+        '  ARBITER_WORKER_STALLED_MS (30000), ARBITER_WORKER_MAX_STALLS (2), ARBITER_COMPLETION_TIMEOUT_MS (10000),',
+        '  ARBITER_JOB_TTL_MS, LOG_LEVEL.',
         'SIGINT/SIGTERM stop taking jobs, finish the active ones, then exit.',
       ].join('\n'),
     )

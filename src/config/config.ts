@@ -60,6 +60,9 @@ export const EnvSchema = Type.Object({
   ARBITER_WORKER_STALLED_MS: Type.Optional(
     IntString('Worker: lock of an active group job; a job whose worker died is taken over by another worker within about this long. Default 30000.'),
   ),
+  ARBITER_WORKER_MAX_STALLS: Type.Optional(
+    IntString('Worker: a group job whose worker died (its lock lapsed) more than this many times fails with GROUP_STALLED, so a completion that kills workers cannot kill them all; 0 fails it at the first death. Default 2.'),
+  ),
   LOG_LEVEL: Type.Optional(
     Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), {
       description: 'pino log level. Default info.',
@@ -102,6 +105,8 @@ export interface Config {
   readonly workerConcurrency: number;
   /** Queue mode: lock duration of an active group job, in ms; a dead worker's job is retaken after about this long. Default 30000. */
   readonly workerStalledMs: number;
+  /** Queue mode: deaths of a group job's worker after which the group fails (GROUP_STALLED). Default 2. */
+  readonly workerMaxStalls: number;
   /** POST /get_reward. */
   readonly openrlhf: {
     /** Task template a label is put into. Default { type: 'text' }. */
@@ -184,9 +189,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function queueConfig(env: Static<typeof EnvSchema>, threads: number) {
   const workerConcurrency = intOr(env.ARBITER_WORKER_CONCURRENCY, 2 * threads);
   const workerStalledMs = intOr(env.ARBITER_WORKER_STALLED_MS, 30_000);
+  const workerMaxStalls = intOr(env.ARBITER_WORKER_MAX_STALLS, 2);
   const problems: Problem[] = [];
   if (workerConcurrency < 1 || workerConcurrency > 1024) problems.push({ path: 'ARBITER_WORKER_CONCURRENCY', message: 'must be 1..1024' });
   if (workerStalledMs < 100) problems.push({ path: 'ARBITER_WORKER_STALLED_MS', message: 'must be ≥ 100' });
+  if (workerMaxStalls > 1000) problems.push({ path: 'ARBITER_WORKER_MAX_STALLS', message: 'must be 0..1000' });
   if (problems.length > 0) throw new AppError('CONFIG_INVALID', 'invalid environment', problems);
-  return { redisUrl: env.REDIS_URL ?? null, queuePrefix: env.ARBITER_QUEUE_PREFIX ?? 'arbiter', workerConcurrency, workerStalledMs };
+  return { redisUrl: env.REDIS_URL ?? null, queuePrefix: env.ARBITER_QUEUE_PREFIX ?? 'arbiter', workerConcurrency, workerStalledMs, workerMaxStalls };
 }

@@ -18,6 +18,7 @@ const worker = createGradingWorker({
   concurrency: config.workerConcurrency,
   resultTtlMs: config.jobTtlMs,
   stalledMs: config.workerStalledMs,
+  maxStalls: config.workerMaxStalls,
   onError: (err, jobId) => logger.warn({ err, job_id: jobId }, 'worker fault'),
 });
 

@@ -5,7 +5,7 @@ import { mixedRequest } from '../../test-fixtures/queue/requests.ts';
 import type { GradeRequest } from '../core/schemas/request.ts';
 import { createInProcessGrader } from '../grading/in-process-grader.ts';
 import { waitForJob, type JobEvent } from '../grading/jobs.ts';
-import { MAX_STALLED_COUNT } from './worker.ts';
+import { DEFAULT_MAX_STALLS } from './worker.ts';
 
 let harness: QueueHarness | undefined;
 let child: ChildWorker | undefined;
@@ -91,25 +91,29 @@ describe('arbiter worker', () => {
     expect(grader.calls).toBe(2);
   });
 
-  it('fails the request with GROUP_STALLED when the workers grading its group keep dying, instead of leaving it waiting', async () => {
+  it.each([
+    { when: 'after 3 deaths by default', maxStalls: undefined, deaths: DEFAULT_MAX_STALLS + 1 },
+    { when: 'at the first death with maxStalls 0', maxStalls: 0, deaths: 1 },
+  ])('fails the request with GROUP_STALLED when the workers grading its group keep dying ($when), instead of leaving it waiting', async ({ maxStalls, deaths }) => {
     harness = queueHarness();
     const h = harness;
     const jobs = h.jobs();
     const { id } = await jobs.submit(mixedRequest(1), null);
-    for (let death = 0; death <= MAX_STALLED_COUNT; death++) {
+    const options = { stalledMs: 300, ...(maxStalls === undefined ? {} : { maxStalls }) };
+    for (let death = 0; death < deaths; death++) {
       let taken: () => void = () => {};
       const took = new Promise<void>((resolve) => (taken = resolve));
       const { worker } = h.worker({
-        stalledMs: 300,
+        ...options,
         wrapGrader: (real) => (void real.close(), counting({ grade: () => (taken(), new Promise(() => {})), close: async () => {} })),
       });
       await took;
       await worker.worker.close(true); // dies mid-job: its lock is no longer renewed
     }
-    const { grader } = h.worker({ stalledMs: 300 });
+    const { grader } = h.worker(options);
     const view = await waitForJob(jobs, id, null, 20_000);
     expect(view).toMatchObject({ status: 'failed', error: { code: 'GROUP_STALLED' } });
-    expect(view?.error?.message).toMatchInlineSnapshot(`"the worker grading group 0 died (killed or out of memory) more than 2 times; the group is not retried"`);
+    expect(view?.error?.message).toBe(`the worker grading group 0 died (killed or out of memory) more than ${deaths - 1} times; the group is not retried`);
     expect(grader.calls).toBe(0);
   });
 });

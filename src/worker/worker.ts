@@ -10,8 +10,8 @@ import { DEFAULT_PREFIX, GROUP_QUEUE } from '../queue/names.ts';
 import { createRequestStore } from '../queue/request-store.ts';
 import { createGroupProcessor, failedJobError } from './processor.ts';
 
-/** A job whose worker died more often than this (its lock lapsed) is failed, with its requests (GROUP_STALLED). */
-export const MAX_STALLED_COUNT = 2;
+/** A job whose worker died more often than this (its lock lapsed) is failed, with its requests (GROUP_STALLED), unless `maxStalls` says otherwise. */
+export const DEFAULT_MAX_STALLS = 2;
 
 export interface GradingWorkerOptions {
   readonly redisUrl: string;
@@ -22,6 +22,8 @@ export interface GradingWorkerOptions {
   readonly resultTtlMs: number;
   /** Lock duration of an active job (`ARBITER_WORKER_STALLED_MS`); the stalled check runs every half of it. Default 30000. */
   readonly stalledMs?: number;
+  /** Deaths of a job's worker after which the job fails with GROUP_STALLED (`ARBITER_WORKER_MAX_STALLS`). Default 2. */
+  readonly maxStalls?: number;
   /** Key prefix. Default `arbiter`. */
   readonly prefix?: string;
   /** Hears job failures and connection faults. */
@@ -47,6 +49,7 @@ export function createGradingWorker(options: GradingWorkerOptions): GradingWorke
   const onError = options.onError ?? (() => {});
   const redis = workerConnection(options.redisUrl, (error) => onError(error));
   const stalledMs = options.stalledMs ?? 30_000;
+  const maxStalls = options.maxStalls ?? DEFAULT_MAX_STALLS;
   const processor = createGroupProcessor({ grader: options.grader, redis, prefix, resultTtlMs: options.resultTtlMs, onError });
   const worker = new Worker(GROUP_QUEUE, processor, {
     connection: redis,
@@ -55,7 +58,7 @@ export function createGradingWorker(options: GradingWorkerOptions): GradingWorke
     autorun: false,
     lockDuration: stalledMs,
     stalledInterval: Math.max(50, Math.floor(stalledMs / 2)),
-    maxStalledCount: MAX_STALLED_COUNT,
+    maxStalledCount: maxStalls,
   });
   worker.on('error', (error) => onError(error));
   // Every way a group job fails for good ends here, also those where the processor never ran (stalled too
@@ -64,7 +67,7 @@ export function createGradingWorker(options: GradingWorkerOptions): GradingWorke
   const store = createRequestStore(redis, prefix);
   worker.on('failed', (job, error) => {
     if (job?.id === undefined || typeof job.finishedOn !== 'number') return; // will be retried
-    store.failWaiters(job.id, failedJobError(error, MAX_STALLED_COUNT)).catch((fault: unknown) => onError(fault, job.id));
+    store.failWaiters(job.id, failedJobError(error, maxStalls)).catch((fault: unknown) => onError(fault, job.id));
   });
   let closing: Promise<void> | null = null;
   return {

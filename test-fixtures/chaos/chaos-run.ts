@@ -115,8 +115,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
   const cluster: LocalCluster = await startLocalCluster({
     workers: options.workers ?? 2,
-    // Short locks, so that a killed worker's groups are taken over within about a second.
-    env: { ARBITER_THREADS: '1', ARBITER_WORKER_STALLED_MS: '1000', ARBITER_JOB_TTL_MS: '3600000' },
+    // Short locks, so that a killed worker's groups are taken over within about a second. Workers die here
+    // far more often than in any fleet (bursts of several kills a second), and a long Python group can be
+    // running on each of them: the limit that gives up a group whose workers keep dying (GROUP_STALLED, 3
+    // deaths by default — it is there for completions that crash workers, and none does here) is lifted.
+    env: { ARBITER_THREADS: '1', ARBITER_WORKER_STALLED_MS: '1000', ARBITER_WORKER_MAX_STALLS: '1000', ARBITER_JOB_TTL_MS: '3600000' },
   });
   const client = new ArbiterClient({
     baseUrl: cluster.url,

@@ -39,7 +39,7 @@ export interface QueueHarness {
   /** Builds a queue job service on this prefix. */
   jobs(options?: Partial<QueueJobsOptions>): JobService;
   /** Builds and starts an in-process worker on this prefix, grading with a counting real grader. */
-  worker(options?: { stalledMs?: number; concurrency?: number; wrapGrader?: (grader: Grader) => CountingGrader }): { worker: GradingWorker; grader: CountingGrader };
+  worker(options?: { stalledMs?: number; maxStalls?: number; concurrency?: number; wrapGrader?: (grader: Grader) => CountingGrader }): { worker: GradingWorker; grader: CountingGrader };
   /** Closes everything built here and deletes the prefix's keys. */
   cleanup(): Promise<void>;
 }
@@ -66,6 +66,7 @@ export function queueHarness(): QueueHarness {
         concurrency: options.concurrency ?? 2,
         resultTtlMs: 60_000,
         stalledMs: options.stalledMs ?? 30_000,
+        ...(options.maxStalls === undefined ? {} : { maxStalls: options.maxStalls }),
       });
       void worker.run();
       closers.push(() => worker.close());
