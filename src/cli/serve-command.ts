@@ -15,7 +15,8 @@ export function configureServeCommand(command: Command): Command {
         '',
         'Configured by environment variables (README "Configuration"), among them:',
         '  PORT (8080), HOST (127.0.0.1), ARBITER_API_KEYS (none: open API), ARBITER_THREADS (CPUs),',
-        '  ARBITER_COMPLETION_TIMEOUT_MS (10000), ARBITER_GRADE_WAIT_MS (30000), LOG_LEVEL (info).',
+        '  ARBITER_COMPLETION_TIMEOUT_MS (10000), ARBITER_GRADE_WAIT_MS (30000), REDIS_URL (none: embedded),',
+        '  ARBITER_MAX_QUEUED_GROUPS (10000: then 503 OVERLOADED), LOG_LEVEL (info).',
         'OpenAPI: http://HOST:PORT/docs. SIGINT/SIGTERM finish running jobs, then exit.',
       ].join('\n'),
     )

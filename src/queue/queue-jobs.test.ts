@@ -126,6 +126,34 @@ describe('queue job service', () => {
     expect(events).toEqual([{ type: 'done', status: 'cancelled' }]);
   });
 
+  it('streams group events in one order for every subscriber even when a message was lost, so a resumed stream skips exactly what it got', async () => {
+    const h = setup();
+    const jobs = h.jobs();
+    h.worker();
+    await waitForJob(jobs, (await jobs.submit(parisRequest(1), null)).id, null, 20_000); // the worker is warm
+    const queue = new Queue(GROUP_QUEUE, { connection: h.redis, prefix: h.prefix });
+    await queue.pause();
+    const request = mixedRequest(3);
+    const { id } = await jobs.submit(request, null);
+    const group0 = JSON.parse(await embedded({ groups: [request.groups[0]!] })) as { groups: unknown[] };
+    const early = recordEvents(jobs, id, null);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // subscribed
+    // Group 0 becomes final behind pub/sub's back (its message lost): first in the order, never published;
+    // the subscription's own read of the job comes only every 5 s.
+    const key = `${h.prefix}:req:${id}`;
+    await h.redis.multi().hset(`${key}:groups`, '0', JSON.stringify(group0.groups[0])).rpush(`${key}:order`, '0').hincrby(key, 'done', 1).exec();
+    const started = Date.now();
+    await queue.resume(); // groups 1 and 2 are published: the stream reads group 0 back before them
+    await early.done;
+    expect(Date.now() - started).toBeLessThan(4_000); // not left to the catch-up every 5 s
+    const late = recordEvents(jobs, id, null);
+    await late.done;
+    const order = (events: typeof late.events) => events.map((e) => (e.type === 'group' ? e.index : e.status));
+    expect(order(late.events)).toEqual([0, expect.any(Number), expect.any(Number), 'completed']);
+    expect(early.events).toEqual(late.events);
+    await queue.close();
+  });
+
   it('grades two identical groups of one request once and delivers both', async () => {
     const h = setup();
     const jobs = h.jobs();

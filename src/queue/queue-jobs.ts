@@ -47,6 +47,9 @@ const CATCH_UP_EVERY_MS = 5_000;
 /** How every `group` event message starts (request-store.ts, scripts.ts DELIVER_GROUP, FINISH messages). */
 const GROUP_EVENT_START = '{"type":"group"';
 
+/** An event as published, or read back: a group event has its 1-based position among the request's finished groups (absent from an older worker's). */
+type PositionedEvent = ({ type: 'group'; position?: number } & Omit<Extract<JobEvent, { type: 'group' }>, 'type'>) | Extract<JobEvent, { type: 'done' }>;
+
 function timeout(ms: number): Promise<'timeout'> {
   return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
 }
@@ -184,20 +187,20 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
     return out;
   }
 
-  /** The events a late subscriber gets first: the groups already final, in the order they became so. */
-  async function finishedGroups(id: string, record: RequestRecord): Promise<JobEvent[]> {
+  /** The events a late subscriber gets first: the groups already final, in the order they became so (their positions). */
+  async function finishedGroups(id: string, record: RequestRecord): Promise<PositionedEvent[]> {
     if (record.settings.advantage?.scale === 'batch') {
       if (record.status !== 'completed') return [];
       const result = await redis.get(keys.requestResult(id));
       const response = result === null ? null : (JSON.parse(result) as GradeResponse);
-      return (response?.groups ?? []).map((g, index) => ({ type: 'group', index, result: g }));
+      return (response?.groups ?? []).map((g, index) => ({ type: 'group', position: index + 1, index, result: g }));
     }
     const order = await redis.lrange(keys.requestOrder(id), 0, -1);
     if (order.length === 0) return [];
     const results = await redis.hmget(keys.requestGroups(id), ...order);
     return order.flatMap((index, n) => {
       const result = results[n];
-      return result === null || result === undefined ? [] : [{ type: 'group' as const, index: Number(index), result: JSON.parse(result) as GroupResult }];
+      return result === null || result === undefined ? [] : [{ type: 'group' as const, position: n + 1, index: Number(index), result: JSON.parse(result) as GroupResult }];
     });
   }
 
@@ -250,18 +253,38 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
         const delivered = new Set<number>();
         let replaying = true;
         let ended = false;
-        const buffered: JobEvent[] = [];
+        const buffered: PositionedEvent[] = [];
         let stopListening: () => void = () => {};
+        let catchUpNow: () => void = () => {};
         const end = () => {
           ended = true;
           stopListening();
           subscriptions.delete(close);
         };
-        const emit = (event: JobEvent) => {
+        // Group events go out in the order of their positions, the order every subscription of this job sees, so
+        // that an SSE client resuming after its n-th event (Last-Event-ID) skips exactly what it got. An event
+        // that comes early (a message before it was lost) waits for the read it triggers.
+        let next = 1;
+        const early = new Map<number, PositionedEvent>();
+        const emit = (event: PositionedEvent) => {
           if (ended) return;
           if (event.type === 'group') {
+            const { position, ...plain } = event;
+            if (position !== undefined && position > next) {
+              early.set(position, event);
+              catchUpNow();
+              return;
+            }
             if (delivered.has(event.index)) return;
             delivered.add(event.index);
+            next += 1;
+            listener(plain);
+            const waiting = early.get(next);
+            if (waiting !== undefined) {
+              early.delete(next);
+              emit(waiting);
+            }
+            return;
           }
           listener(event);
           if (event.type === 'done') end();
@@ -271,7 +294,7 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
         // A waiter for `done` alone skips the group events unparsed (they carry a whole group result each).
         const listening = hub.listen(keys.events(id), (message) => {
           if (!groups && message.startsWith(GROUP_EVENT_START)) return;
-          const event = JSON.parse(message) as JobEvent;
+          const event = JSON.parse(message) as PositionedEvent;
           if (replaying) buffered.push(event);
           // Before `done`, the groups whose messages were lost (if any) are read, so the stream misses none.
           else if (event.type === 'done' && groups) void catchUp(false).then(() => emit(event), () => emit(event));
@@ -321,6 +344,8 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
           catchUpTimer.unref();
         };
         scheduleCatchUp(CATCH_UP_EVERY_MS);
+        catchUpNow = () => scheduleCatchUp(0);
+        if (early.size > 0) catchUpNow();
         const stopResync = hub.onReconnect(() => scheduleCatchUp(RESYNC_DELAY_MS));
         const stop = stopListening;
         stopListening = () => {

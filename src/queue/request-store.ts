@@ -118,7 +118,7 @@ export function createRequestStore(redis: Redis, prefix: string, clock: () => nu
     }
     const response = assembleResponse(groups.map((g) => JSON.parse(g as string) as GroupResult), record.settings.advantage);
     // Scale batch: no group was final before now, so the group events go out with the response, in request order.
-    const messages = response.groups.map((result, index) => JSON.stringify({ type: 'group', index, result }));
+    const messages = response.groups.map((result, index) => JSON.stringify({ type: 'group', position: index + 1, index, result }));
     await finish(id, 'completed', { result: JSON.stringify(response), messages }, record.ttlMs);
   }
 

@@ -67,7 +67,8 @@ return false`,
  * not when ARGV[2] is '': the producer delivering a result already kept), the completion counters go up,
  * and the group goes to every request waiting on it that is not final: once per request (HSETNX into
  * its groups, its index appended to its order, `done` + 1, queued → running, the groups and order given
- * the record's TTL) with its `group` event published unless the request is batch-scaled; each waiter is
+ * the record's TTL) with its `group` event published unless the request is batch-scaled (the event carries
+ * the group's 1-based position in the order, so a subscriber can tell when it missed one); each waiter is
  * then forgotten. A request whose every group is now delivered keeps its waiter entry and is returned: the
  * caller completes it (assembles the response), then forgets the entry (`SREM`), so a worker that dies
  * in between leaves it to the job's retry, which finds the result and delivers it again.
@@ -92,7 +93,7 @@ for _, entry in ipairs(redis.call('SMEMBERS', KEYS[2])) do
     if status and not final(status) then
       local total = tonumber(redis.call('HGET', request, 'total'))
       if redis.call('HSETNX', request .. ':groups', index, ARGV[1]) == 1 then
-        redis.call('RPUSH', request .. ':order', index)
+        local position = redis.call('RPUSH', request .. ':order', index)
         redis.call('HINCRBY', request, 'done', 1)
         if status == 'queued' then redis.call('HSET', request, 'status', 'running') end
         local ttl = redis.call('PTTL', request)
@@ -102,7 +103,7 @@ for _, entry in ipairs(redis.call('SMEMBERS', KEYS[2])) do
         end
         local settings = cjson.decode(redis.call('HGET', request, 'settings') or '{}')
         if type(settings.advantage) ~= 'table' or settings.advantage.scale ~= 'batch' then
-          redis.call('PUBLISH', ARGV[4] .. id, '{"type":"group","index":' .. index .. ',"result":' .. ARGV[1] .. '}')
+          redis.call('PUBLISH', ARGV[4] .. id, '{"type":"group","position":' .. position .. ',"index":' .. index .. ',"result":' .. ARGV[1] .. '}')
         end
       end
       ready = total > 0 and tonumber(redis.call('HGET', request, 'done')) >= total
