@@ -46,7 +46,7 @@ WARM_MODULES = ('json', 'typing', 'collections', 'itertools', 'functools', 'heap
                 'string', 'fractions', 'decimal', 'random', 'copy', 'operator', 'dataclasses', 'statistics')
 TYPING_NAMES = ('List', 'Dict', 'Tuple', 'Set', 'Optional', 'Any', 'Union', 'Deque')
 SCRATCH = ('/tmp', '/dev/shm')
-MAX_HEADER_LINE = 200
+MAX_HEADER_LINE = 256  # "call <entry point, ≤ 200 characters> <size>"
 
 _monotonic = time.monotonic
 # What the call-test child uses after user code has run, bound before any exists: a program that
@@ -272,14 +272,50 @@ def load_solution(code):
     return module, None
 
 
-def call_once(module, fn, args, max_output_bytes):
-    try:
-        target = module.__dict__.get(fn)
+_FUNCTION = type(_not_json)
+
+
+def is_instance_method(cls, name):
+    """Whether `name` on class `cls` is a plain function (a method that wants an instance), not a static or class method."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return type(klass.__dict__[name]) is _FUNCTION
+    return False
+
+
+def find_entry(module, fn):
+    """The callable a test names: a module-level name (a bare name is also looked up on an instance of
+    `class Solution`, LeetCode style), or a dotted path of attributes from one; a class on the way to a method
+    that wants an instance is instantiated first (`Solution.twoSum` calls `Solution().twoSum`). None if absent."""
+    head, _, rest = fn.partition('.')
+    target = module.__dict__.get(head)
+    if not rest:
         if target is None and isinstance(module.__dict__.get('Solution'), type):
             target = getattr(module.__dict__['Solution'](), fn, None)
+        return target
+    for part in rest.split('.'):
+        if target is None:
+            return None
+        if isinstance(target, type) and is_instance_method(target, part):
+            target = target()
+        target = getattr(target, part, None)
+    return target
+
+
+async def awaited(awaitable):
+    return await awaitable
+
+
+def call_once(module, fn, args, max_output_bytes):
+    try:
+        target = find_entry(module, fn)
         if not callable(target):
             return b'runtime_error\nno callable named ' + fn.encode()[:80]
         result = target(*args)
+        if hasattr(result, '__await__') and not isinstance(result, type):
+            # An `async def` entry point: its coroutine runs to the end on a fresh event loop, within the test's deadline.
+            import asyncio
+            result = asyncio.run(awaited(result))
     except MemoryError:
         return b'memory_limit\nMemoryError'
     except SystemExit:

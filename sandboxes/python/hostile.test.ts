@@ -110,7 +110,9 @@ describe.concurrent('python sandbox: time, memory and output limits', () => {
   });
 
   it('stops one 50 MB line at the byte cap', async ({ expect }) => {
-    const outcomes = await sandbox.run(hostile('writes-one-huge-line'), [stdio('')], FAST);
+    // Building and encoding the 50 MB string alone takes ~0.4 s of CPU; next to the fork and thread bombs of this
+    // file on 2 busy cores it outlasted FAST's 1 s (timeout, not the cap under test).
+    const outcomes = await sandbox.run(hostile('writes-one-huge-line'), [stdio('')], { ...FAST, timeLimitMs: 5_000 });
     expect(statuses(outcomes)).toEqual(['output_limit']);
   });
 

@@ -7,7 +7,8 @@
 import type { RunLimits, TestInput, TestOutcome } from './types.ts';
 
 const STATUSES = new Set(['ok', 'runtime_error', 'timeout', 'memory_limit', 'output_limit', 'compile_error']);
-const ENTRY_POINT = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+/** A Python identifier, or a dotted path of them (`Solution.twoSum`), as the task schema allows (200 characters). */
+const ENTRY_POINT = /^(?=.{1,200}$)[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const MAX_DETAIL_CHARS = 200;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -120,7 +120,20 @@ describe.concurrent('python sandbox: honest programs', () => {
     `);
   });
 
+  it('follows a dotted entry point (a class on the way to an instance method is instantiated), up to 200 characters', async ({ expect }) => {
+    const source = 'class A:\n    k = 2\n    class B:\n        @staticmethod\n        def s(x):\n            return x + 1\n    def m(self, x):\n        return x * self.k\n';
+    const long = `A.${'x'.repeat(196)}`;
+    const outcomes = await sandbox.run(source, [call('A.m', 3), call('A.B.s', 3), call('A.k', 3), call(long, 1)], FAST);
+    expect(outcomes).toEqual([
+      { status: 'ok', stdout: '', valueJson: '6' },
+      { status: 'ok', stdout: '', valueJson: '4' },
+      { status: 'runtime_error', detail: 'no callable named A.k' },
+      { status: 'runtime_error', detail: `no callable named ${long.slice(0, 80)}` },
+    ]);
+  });
+
   it('rejects an entry point that is not a Python identifier before starting a jail', async ({ expect }) => {
     await expect(sandbox.run('', [{ kind: 'call', fn: 'f\nstdio', argsJson: '[]' }], FAST)).rejects.toThrow(TypeError);
+    await expect(sandbox.run('', [{ kind: 'call', fn: `A.${'x'.repeat(199)}`, argsJson: '[]' }], FAST)).rejects.toThrow(TypeError);
   });
 });

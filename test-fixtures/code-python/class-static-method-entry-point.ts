@@ -1,14 +1,14 @@
 import { fenced, type HonestFixture } from '../code/fixture.ts';
 
 /**
- * Twin of code/class-static-method-entry-point: the entry point is a @staticmethod of `class Solution` (Python
- * entry points are found on Solution by their bare name); the wrong one sells before it buys.
+ * Twin of code/class-static-method-entry-point: the dotted entry point `Solution.maxProfit` is a @staticmethod
+ * (called on the class, no instance made); the wrong one sells before it buys.
  */
 export const fixture: HonestFixture = {
   task: {
     type: 'code',
     language: 'python',
-    entry_point: 'maxProfit',
+    entry_point: 'Solution.maxProfit',
     tests: [
       { args: [[7, 1, 5, 3, 6, 4]], expected: 5 },
       { args: [[7, 6, 4, 3, 1]], expected: 0 },

@@ -1,5 +1,6 @@
 /** Every honest Python fixture, by behaviour name: the twins of ../code/ plus Python's own idioms. */
 import type { HonestFixture } from '../code/fixture.ts';
+import { fixture as asyncDefEntryPoint } from './async-def-entry-point.ts';
 import { fixture as asyncioRunResult } from './asyncio-run-result.ts';
 import { fixture as bigIntegerProductBeyond4300Digits } from './big-integer-product-beyond-4300-digits.ts';
 import { fixture as binarySearchInsertionPoint } from './binary-search-insertion-point.ts';
@@ -8,6 +9,7 @@ import { fixture as classStaticMethodEntryPoint } from './class-static-method-en
 import { fixture as countPrimesSlowTimesOut } from './count-primes-slow-times-out.ts';
 import { fixture as crlfOutputLineEndings } from './crlf-output-line-endings.ts';
 import { fixture as divmodTupleResult } from './divmod-tuple-result.ts';
+import { fixture as dottedInstanceMethodEntryPoint } from './dotted-instance-method-entry-point.ts';
 import { fixture as exitBuiltinAfterAnswer } from './exit-builtin-after-answer.ts';
 import { fixture as factorialBigInteger } from './factorial-big-integer.ts';
 import { fixture as fibonacciSlowTimesOut } from './fibonacci-slow-times-out.ts';
@@ -44,6 +46,7 @@ import { fixture as unicodeLineLengths } from './unicode-line-lengths.ts';
 import { fixture as wordCountObject } from './word-count-object.ts';
 
 export const HONEST_PYTHON_FIXTURES: Readonly<Record<string, HonestFixture>> = {
+  'async-def-entry-point': asyncDefEntryPoint,
   'asyncio-run-result': asyncioRunResult,
   'big-integer-product-beyond-4300-digits': bigIntegerProductBeyond4300Digits,
   'binary-search-insertion-point': binarySearchInsertionPoint,
@@ -52,6 +55,7 @@ export const HONEST_PYTHON_FIXTURES: Readonly<Record<string, HonestFixture>> = {
   'count-primes-slow-times-out': countPrimesSlowTimesOut,
   'crlf-output-line-endings': crlfOutputLineEndings,
   'divmod-tuple-result': divmodTupleResult,
+  'dotted-instance-method-entry-point': dottedInstanceMethodEntryPoint,
   'exit-builtin-after-answer': exitBuiltinAfterAnswer,
   'factorial-big-integer': factorialBigInteger,
   'fibonacci-slow-times-out': fibonacciSlowTimesOut,
