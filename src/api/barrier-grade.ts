@@ -11,7 +11,7 @@ import type { JobError } from '../core/schemas/job.ts';
 import type { GradeRequest } from '../core/schemas/request.ts';
 import type { GradeResponse, GroupResult } from '../core/schemas/result.ts';
 import { joinBarrier, type AssembledGroup, type BarrierStore } from '../grading/barrier.ts';
-import { waitForJob, type JobService } from '../grading/jobs.ts';
+import { jobOutcome, waitForJob, type JobService } from '../grading/jobs.ts';
 
 type RequestGroup = GradeRequest['groups'][number];
 
@@ -69,11 +69,9 @@ export async function gradeWithBarrier(request: GradeRequest, options: BarrierGr
   const sliceKey = options.idempotencyKey ?? randomUUID();
   const grade = async (body: GradeRequest, idempotencyKey: string | undefined): Promise<GradeResponse> => {
     const { id } = await jobs.submit(body, owner, { ...(idempotencyKey === undefined ? {} : { idempotencyKey }), ...(priority === undefined ? {} : { priority }) });
-    const view = await waitForJob(jobs, id, owner, Number.POSITIVE_INFINITY);
-    if (view?.status === 'completed' && view.result !== undefined) return view.result;
-    if (view?.status === 'cancelled') throw new BarrierJobFailed({ code: 'JOB_CANCELLED', message: 'the job was cancelled before it finished' });
-    if (view === null) throw new AppError('JOB_NOT_FOUND', 'the job expired before it could be answered');
-    throw new BarrierJobFailed(view.error);
+    const outcome = jobOutcome(await waitForJob(jobs, id, owner, Number.POSITIVE_INFINITY));
+    if (outcome !== null && 'result' in outcome) return outcome.result;
+    throw new BarrierJobFailed(outcome?.error);
   };
 
   const plain: Array<{ index: number; group: RequestGroup }> = [];

@@ -4,8 +4,9 @@
  * embedded default) and through the queue (cluster mode). Jobs belong to an owner (the API key that
  * created them, `null` on an open server); another owner's job is invisible, exactly like a missing one.
  */
-import type { JobDoneEvent, JobGroupEvent, JobStatus, JobView } from '../core/schemas/job.ts';
+import type { JobDoneEvent, JobError, JobGroupEvent, JobStatus, JobView } from '../core/schemas/job.ts';
 import type { GradeRequest } from '../core/schemas/request.ts';
+import type { GradeResponse } from '../core/schemas/result.ts';
 
 /** What a subscriber hears: each finished group in completion order, then exactly one `done`. */
 export type JobEvent = ({ type: 'group' } & JobGroupEvent) | ({ type: 'done' } & JobDoneEvent);
@@ -90,4 +91,24 @@ export async function waitForJob(jobs: JobService, id: string, owner: string | n
     );
   });
   return jobs.get(id, owner);
+}
+
+/**
+ * What a waited-for job came to, as a call that waited on it answers: its result; the error to answer with
+ * (the job's own, JOB_CANCELLED, JOB_NOT_FOUND once it expired, INTERNAL for a completed job without a
+ * result); or null while it is still queued or running.
+ * @example const outcome = jobOutcome(await waitForJob(jobs, id, owner, 30_000)); if (outcome !== null && 'result' in outcome) send(outcome.result);
+ */
+export function jobOutcome(view: JobView | null): { readonly result: GradeResponse } | { readonly error: JobError } | null {
+  if (view === null) return { error: { code: 'JOB_NOT_FOUND', message: 'the job expired before it could be answered' } };
+  switch (view.status) {
+    case 'completed':
+      return view.result === undefined ? { error: { code: 'INTERNAL', message: 'internal error' } } : { result: view.result };
+    case 'failed':
+      return { error: view.error ?? { code: 'INTERNAL', message: 'internal error' } };
+    case 'cancelled':
+      return { error: { code: 'JOB_CANCELLED', message: 'the job was cancelled before it finished' } };
+    default:
+      return null;
+  }
 }

@@ -1,8 +1,8 @@
 /** POST /get_reward: OpenRLHF's remote reward model protocol (`--reward.remote_url http://host:port/get_reward`). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { waitForJob } from '../../grading/jobs.ts';
-import { sendError, sendJobError } from '../error-handler.ts';
+import { jobOutcome, waitForJob } from '../../grading/jobs.ts';
+import { sendJobError } from '../error-handler.ts';
 import { toGradeRequest, toOpenRlhfResponse } from '../openrlhf.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { ErrorBody, OpenRlhfRequest, OpenRlhfResponse } from '../schemas.ts';
@@ -24,10 +24,10 @@ export async function getRewardRoute(app: FastifyInstance, { jobs, config }: Rou
       const gradeRequest = toGradeRequest(request.body, config.openrlhf);
       if (gradeRequest.groups.length === 0) return { rewards: [], scores: [], extra_logs: {} };
       const { id } = await jobs.submit(gradeRequest, request.owner);
-      const view = await waitForJob(jobs, id, request.owner, Infinity);
-      if (view?.status === 'completed' && view.result !== undefined) return toOpenRlhfResponse(view.result, config.openrlhf.fallbackReward);
-      if (view?.status === 'cancelled') return sendError(reply, request, 'JOB_CANCELLED', 'the job was cancelled before it finished');
-      return sendJobError(reply, request, view?.error);
+      // Null only when the wait ended with the job unfinished (the server closing): answered as INTERNAL.
+      const outcome = jobOutcome(await waitForJob(jobs, id, request.owner, Infinity));
+      if (outcome !== null && 'result' in outcome) return toOpenRlhfResponse(outcome.result, config.openrlhf.fallbackReward);
+      return sendJobError(reply, request, outcome?.error);
     },
   );
 }

@@ -6,9 +6,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { GradeResponse } from '../../core/schemas/result.ts';
-import { waitForJob } from '../../grading/jobs.ts';
+import { jobOutcome, waitForJob } from '../../grading/jobs.ts';
 import { BarrierJobFailed, barrierProblems, gradeWithBarrier, hasBarrierGroups } from '../barrier-grade.ts';
-import { sendError, sendJobError } from '../error-handler.ts';
+import { sendJobError } from '../error-handler.ts';
 import { jobLinks, submitBody, type RouteDeps } from '../route-deps.ts';
 import { ErrorBody, IdempotencyHeaders, JobAccepted, SubmitBody } from '../schemas.ts';
 
@@ -50,20 +50,10 @@ export async function gradeRoute(app: FastifyInstance, { jobs, config, barrier }
         }
       }
       const { id } = await submitBody(jobs, request.body, request.owner, request.headers['idempotency-key']);
-      const view = await waitForJob(jobs, id, request.owner, config.gradeWaitMs);
-      switch (view?.status) {
-        case 'completed':
-          if (view.result !== undefined) return reply.code(200).send(view.result);
-          return sendJobError(reply, request, undefined);
-        case 'failed':
-          return sendJobError(reply, request, view.error);
-        case 'cancelled':
-          return sendError(reply, request, 'JOB_CANCELLED', 'the job was cancelled before it finished');
-        case undefined:
-          return sendError(reply, request, 'JOB_NOT_FOUND', 'the job expired before it could be answered');
-        default:
-          return reply.code(202).header('location', `/v1/jobs/${id}`).send(jobLinks(id));
-      }
+      const outcome = jobOutcome(await waitForJob(jobs, id, request.owner, config.gradeWaitMs));
+      if (outcome === null) return reply.code(202).header('location', `/v1/jobs/${id}`).send(jobLinks(id));
+      if ('result' in outcome) return reply.code(200).send(outcome.result);
+      return sendJobError(reply, request, outcome.error);
     },
   );
 }
