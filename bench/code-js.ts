@@ -57,7 +57,7 @@ async function measure(sandbox: JavaScriptSandbox, task: CodeTask, program: stri
 
 // The bare cost runs in children too (isolated-vm needs --no-node-snapshot), one per core, like the sandbox.
 async function bare(kind: 'call' | 'stdio', source: string, inputs: string[]): Promise<number> {
-  const url = new URL('../sandboxes/javascript/bare-baseline.ts', import.meta.url);
+  const url = new URL('./code-js-baseline.ts', import.meta.url);
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const rates = await Promise.all(
     Array.from({ length: cores }, () => {

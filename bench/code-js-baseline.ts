@@ -1,5 +1,5 @@
 /**
- * The bare isolated-vm cost of a batch of runs, for bench/code-js.ts: the same programs and inputs, one fresh
+ * The bare isolated-vm cost of a batch of runs, for bench/code-js.ts (run as its child): the same programs and inputs, one fresh
  * context per completion, no supervisor, no prelude, no limits beyond the isolate's timeout. Run as a child
  * (`--no-node-snapshot`); receives `{ kind, source, inputs, completions, distinct? }` and answers `{ perSecond }`.
  * With `distinct`, every completion's source gets a unique comment, so nothing compiled is reused between them.
