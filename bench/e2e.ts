@@ -24,6 +24,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { bundleOptions } from '../scripts/bundle-options.mjs';
 import { Redis } from 'ioredis';
 import type { GradeRequest, Group } from '../src/core/schemas/request.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
@@ -185,20 +186,8 @@ async function baseline(): Promise<{ seconds: number; cpuMs: number }> {
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, 'arbiter-e2e-'));
   try {
-    await build({
-      // The pool and the JavaScript sandbox load their scripts from beside the bundle, as in dist/.
-      entryPoints: ['bench/e2e-baseline.ts', 'src/grading/pool-worker.ts', 'sandboxes/javascript/runner.ts'],
-      outdir: dir,
-      entryNames: '[name]',
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      external: ['piscina', 'pino', 'isolated-vm', 'tsx', 'esbuild', '@fastify/swagger-ui', 'bullmq', 'ioredis'],
-      banner: { js: "import { createRequire as __arbiterRequire } from 'node:module'; const require = __arbiterRequire(import.meta.url);" },
-      logLevel: 'warning',
-    });
+    // The pool and the JavaScript sandbox load their scripts from beside the bundle, as in dist/.
+    await build({ ...bundleOptions, entryPoints: ['bench/e2e-baseline.ts', 'src/grading/pool-worker.ts', 'sandboxes/javascript/runner.ts'], outdir: dir });
     const requests = Array.from({ length: runs + 1 }, (_, run) => batch(`baseline-${run}-${randomUUID()}`, GROUPS));
     writeFileSync(join(dir, 'requests.json'), JSON.stringify(requests));
     const out = execFileSync(process.execPath, [join(dir, 'e2e-baseline.js'), join(dir, 'requests.json'), String(threads)], { encoding: 'utf8' });
