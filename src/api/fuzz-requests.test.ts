@@ -1,5 +1,5 @@
 /**
- * Fuzzing the HTTP API (issue 8) over real HTTP on port 0, embedded mode: valid requests (README, SPEC)
+ * Fuzzing the HTTP API (issue 8) over real HTTP on port 0, embedded mode (and a part in queue mode): valid requests (README, SPEC)
  * mutated one field at a time, bodies broken at the byte level (NaN and Infinity literals, raw control
  * characters, cuts, bytes that are not UTF-8), deep nesting, huge strings and arrays, random JSON, odd job
  * ids and headers. Every answer is a 2xx of the route's documented shape or a 4xx with a documented code
@@ -12,7 +12,11 @@ import { Value } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../core/errors.ts';
 import { GradeResponse } from '../core/schemas/result.ts';
-import { startApp, type TestServer } from '../../test-fixtures/api/start-app.ts';
+import type { FastifyInstance } from 'fastify';
+import { listenOnFreePort, startApp, type TestServer } from '../../test-fixtures/api/start-app.ts';
+import { queueHarness, type QueueHarness } from '../../test-fixtures/queue/redis-harness.ts';
+import { loadConfig } from '../config/config.ts';
+import { buildApp } from './app.ts';
 import { checkProperty, FUZZ_SEED, runs } from '../../test-fixtures/fuzz/settings.ts';
 import {
   BASES,
@@ -43,6 +47,8 @@ const BATCH = 16;
 const ANSWER_TIMEOUT_MS = 30_000;
 
 let server: TestServer;
+/** Where `send` sends: the embedded server, or the queue-mode one while its tests run. */
+let baseUrl = '';
 const agent = new Agent({ keepAlive: true, maxSockets: BATCH });
 let sent = 0;
 
@@ -54,7 +60,7 @@ interface Answer {
 
 /** Sends the exact bytes of a case (fetch would re-encode them) and reads the whole answer. */
 function send(request: FuzzRequest): Promise<Answer> {
-  const { port } = new URL(server.url);
+  const { port } = new URL(baseUrl);
   sent += 1;
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...request.headers };
@@ -261,6 +267,7 @@ const batches = (request: fc.Arbitrary<FuzzRequest>, size = BATCH) => fc.array(r
 
 beforeAll(async () => {
   server = await startApp({ ARBITER_BODY_LIMIT_MB: String(BODY_LIMIT_MB), ARBITER_GRADE_WAIT_MS: '60000' });
+  baseUrl = server.url;
 }, 30_000);
 
 afterAll(async () => {
@@ -326,6 +333,36 @@ describe(`API request fuzz (seed ${FUZZ_SEED})`, () => {
 
   it('refuses a body with bytes that are not UTF-8 with a 400 that says so', async () => {
     await checkProperty(fc.asyncProperty(batches(invalidUtf8Request, 8), sendAll), runs(20), FILE);
+    await expectAlive();
+  }, 120_000);
+});
+
+// The same contract with the work going through BullMQ on Redis to a worker (queue mode): what the API and
+// the worker make of odd but valid requests (payload encoding, content hashes, the Lua scripts reading the
+// settings) must not turn into a 5xx or a failed job. Fewer inputs: each accepted one is graded through Redis.
+describe(`API request fuzz in queue mode (seed ${FUZZ_SEED})`, () => {
+  let harness: QueueHarness;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    harness = queueHarness();
+    harness.worker({ concurrency: 4 });
+    app = buildApp({ jobs: harness.jobs(), config: loadConfig({ ARBITER_THREADS: '1', ARBITER_BODY_LIMIT_MB: String(BODY_LIMIT_MB), ARBITER_GRADE_WAIT_MS: '60000' }) });
+    baseUrl = await listenOnFreePort(app);
+  }, 30_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await harness?.cleanup();
+    baseUrl = server.url;
+  });
+
+  it('answers each valid request mutated at one field with a well-formed success or a 4xx naming that field', async () => {
+    await checkProperty(fc.asyncProperty(batches(mutatedRequest), sendAll), runs(40), FILE);
+    await expectAlive();
+  }, 120_000);
+
+  it('answers any JSON at all, to every route, with a well-formed success or a 4xx naming a path', async () => {
+    await checkProperty(fc.asyncProperty(batches(randomBodyRequest), sendAll), runs(10), FILE);
     await expectAlive();
   }, 120_000);
 });
