@@ -1,6 +1,6 @@
 /**
- * Fuzzing the HTTP API (issue 8) over real HTTP on port 0, embedded mode (and a part in queue mode): valid requests (README, SPEC)
- * mutated one field at a time, bodies broken at the byte level (NaN and Infinity literals, raw control
+ * Fuzzing the HTTP API (issue 8) over real HTTP on port 0, embedded mode (two properties also in queue mode):
+ * valid requests (README, SPEC) mutated one field at a time, bodies broken at the byte level (NaN and Infinity literals, raw control
  * characters, cuts, bytes that are not UTF-8), deep nesting, huge strings and arrays, random JSON, odd job
  * ids and headers. Every answer is a 2xx of the route's documented shape or a 4xx with a documented code
  * whose problems name the offending path; never a 5xx, never a dropped connection, and /healthz still
