@@ -15,6 +15,7 @@ import type { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { createAdmission } from './admission.ts';
 import { registerAdminBoard } from './admin-board.ts';
 import { createAuth } from './auth.ts';
+import { handleClientError } from './client-error.ts';
 import { createErrorHandler, sendError } from './error-handler.ts';
 import { parseJsonBody } from './json-body.ts';
 import { registerMetrics } from './metrics.ts';
@@ -73,6 +74,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     // `id`); URLs the router refuses still get the error format.
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors: (error, request, reply) => void handleError(error, request, reply.header('x-request-id', request.id)),
+    clientErrorHandler: handleClientError,
     ...(deps.logger === undefined ? { logger: false } : { loggerInstance: deps.logger }),
   });
   const auth = createAuth(config.apiKeys);

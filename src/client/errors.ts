@@ -64,7 +64,7 @@ export class APIStatusError extends ArbiterError {
   override readonly name: string = 'APIStatusError';
 }
 
-/** 400: `REQUEST_INVALID` (with `problems`), `REWARDS_INVALID`. */
+/** 400: `REQUEST_INVALID` (with `problems`), `REWARDS_INVALID`; also 431 `HEADERS_TOO_LARGE`. */
 export class BadRequestError extends APIStatusError {
   override readonly name: string = 'BadRequestError';
 }
@@ -130,6 +130,7 @@ const STATUS_CLASSES: Readonly<Record<number, StatusErrorClass>> = {
   413: PayloadTooLargeError,
   415: UnsupportedMediaTypeError,
   422: UnprocessableEntityError,
+  431: BadRequestError,
   429: RateLimitError,
   503: ServiceUnavailableError,
 };
@@ -152,6 +153,7 @@ export const CODE_STATUS: Readonly<Record<ErrorCode, number>> = {
   CONTENT_TYPE_UNSUPPORTED: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   CONFIG_INVALID: 500,
   GROUP_STALLED: 500,
   INTERNAL: 500,

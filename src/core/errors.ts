@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   JOB_CANCELLED: { status: 409, doc: 'POST /v1/grade: the job was cancelled (DELETE /v1/jobs/:id) before it finished.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, doc: 'The Idempotency-Key was already used by this key for a different request body.' },
   BODY_TOO_LARGE: { status: 413, doc: 'The request body is larger than ARBITER_BODY_LIMIT_MB.' },
+  HEADERS_TOO_LARGE: { status: 431, doc: 'The request headers are larger than Node\'s 16 KiB limit: refused before routing, and the connection closed.' },
   CONTENT_TYPE_UNSUPPORTED: { status: 415, doc: 'The body is not `application/json`.' },
   RATE_LIMITED: { status: 429, doc: 'The key sent more requests than ARBITER_RATE_LIMIT allows in its window; retry after `Retry-After` seconds.' },
   NOT_READY: { status: 503, doc: 'GET /readyz: the grader (embedded) or the queue and workers (cluster) cannot take work.' },

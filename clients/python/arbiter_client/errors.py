@@ -76,7 +76,7 @@ class APIStatusError(ArbiterError):
 
 
 class BadRequestError(APIStatusError):
-    """400 (REQUEST_INVALID, REWARDS_INVALID, ...); also 413 and 415."""
+    """400 (REQUEST_INVALID, REWARDS_INVALID, ...); also 413, 415 and 431 (HEADERS_TOO_LARGE)."""
 
 
 class AuthenticationError(APIStatusError):
@@ -120,6 +120,7 @@ _STATUS_CLASSES = {
     413: BadRequestError,
     415: BadRequestError,
     422: UnprocessableEntityError,
+    431: BadRequestError,
     429: RateLimitError,
     503: ServiceUnavailableError,
 }
@@ -138,6 +139,7 @@ CODE_STATUS = {
     "CONTENT_TYPE_UNSUPPORTED": 415,
     "IDEMPOTENCY_KEY_REUSED": 422,
     "RATE_LIMITED": 429,
+    "HEADERS_TOO_LARGE": 431,
     "CONFIG_INVALID": 500,
     "GROUP_STALLED": 500,
     "INTERNAL": 500,
