@@ -265,6 +265,17 @@ async function expectAlive(): Promise<void> {
 
 const batches = (request: fc.Arbitrary<FuzzRequest>, size = BATCH) => fc.array(request, { minLength: size, maxLength: size });
 
+const MUTATED = 'answers each valid request mutated at one field with a well-formed success or a 4xx naming that field';
+const ANY_JSON = 'answers any JSON at all, to every route, with a well-formed success or a 4xx naming a path';
+
+/** One property: `count` batches (scaled by ARBITER_FUZZ_SCALE) of `size` generated requests, each answer checked, then /healthz. */
+function fuzzes(name: string, requests: fc.Arbitrary<FuzzRequest>, count: number, size = BATCH): void {
+  it(name, async () => {
+    await checkProperty(fc.asyncProperty(batches(requests, size), sendAll), runs(count), FILE);
+    await expectAlive();
+  }, 120_000);
+}
+
 beforeAll(async () => {
   server = await startApp({ ARBITER_BODY_LIMIT_MB: String(BODY_LIMIT_MB), ARBITER_GRADE_WAIT_MS: '60000' });
   baseUrl = server.url;
@@ -285,56 +296,16 @@ describe(`API request fuzz (seed ${FUZZ_SEED})`, () => {
       expectAnswer(request, answer);
     }
   });
-
-  it('answers each valid request mutated at one field with a well-formed success or a 4xx naming that field', async () => {
-    await checkProperty(fc.asyncProperty(batches(mutatedRequest), sendAll), runs(400), FILE);
-    await expectAlive();
-  }, 120_000);
-
-  it('answers any JSON at all, to every route, with a well-formed success or a 4xx naming a path', async () => {
-    await checkProperty(fc.asyncProperty(batches(randomBodyRequest), sendAll), runs(100), FILE);
-    await expectAlive();
-  }, 120_000);
-
-  it('refuses NaN and Infinity literals, raw control characters, cut and padded bodies with 400 REQUEST_INVALID', async () => {
-    await checkProperty(fc.asyncProperty(batches(rawRequest), sendAll), runs(100), FILE);
-    await expectAlive();
-  }, 120_000);
-
-  it('answers job ids with path characters and encodings, and odd methods, with 404 or a 400 naming id', async () => {
-    await checkProperty(fc.asyncProperty(batches(jobIdRequest), sendAll), runs(40), FILE);
-    await expectAlive();
-  }, 120_000);
-
-  it('answers odd Idempotency-Key values and content types with success, 415, 422 or a 400 naming the header', async () => {
-    await checkProperty(fc.asyncProperty(batches(headerRequest), sendAll), runs(40), FILE);
-    await expectAlive();
-  }, 120_000);
-
-  it('answers strings of up to 3 MiB and arrays past their limits with success, 413 or a 400 naming the field', async () => {
-    await checkProperty(fc.asyncProperty(batches(hugeRequest, 4), sendAll), runs(25), FILE);
-    await expectAlive();
-  }, 120_000);
-
-  it('answers values nested up to 100,000 deep anywhere in a request with success or a 400 naming the field, never a 500', async () => {
-    await checkProperty(fc.asyncProperty(batches(deepRequest, 4), sendAll), runs(30), FILE);
-    await expectAlive();
-  }, 120_000);
-
-  it('answers URLs the router refuses (bad percent-encoding, job ids of 101–140 characters) in the error format, with a documented code', async () => {
-    await checkProperty(fc.asyncProperty(batches(routerRefusedRequest, 8), sendAll), runs(20), FILE);
-    await expectAlive();
-  }, 120_000);
-
-  it('names a __proto__ or constructor.prototype key like any other field, instead of calling valid JSON invalid', async () => {
-    await checkProperty(fc.asyncProperty(batches(prototypeKeyRequest, 8), sendAll), runs(20), FILE);
-    await expectAlive();
-  }, 120_000);
-
-  it('refuses a body with bytes that are not UTF-8 with a 400 that says so', async () => {
-    await checkProperty(fc.asyncProperty(batches(invalidUtf8Request, 8), sendAll), runs(20), FILE);
-    await expectAlive();
-  }, 120_000);
+  fuzzes(MUTATED, mutatedRequest, 400);
+  fuzzes(ANY_JSON, randomBodyRequest, 100);
+  fuzzes('refuses NaN and Infinity literals, raw control characters, cut and padded bodies with 400 REQUEST_INVALID', rawRequest, 100);
+  fuzzes('answers job ids with path characters and encodings, and odd methods, with 404 or a 400 naming id', jobIdRequest, 40);
+  fuzzes('answers odd Idempotency-Key values and content types with success, 415, 422 or a 400 naming the header', headerRequest, 40);
+  fuzzes('answers strings of up to 3 MiB and arrays past their limits with success, 413 or a 400 naming the field', hugeRequest, 25, 4);
+  fuzzes('answers values nested up to 100,000 deep anywhere in a request with success or a 400 naming the field, never a 500', deepRequest, 30, 4);
+  fuzzes('answers URLs the router refuses (bad percent-encoding, job ids of 101–140 characters) in the error format, with a documented code', routerRefusedRequest, 20, 8);
+  fuzzes('names a __proto__ or constructor.prototype key like any other field, instead of calling valid JSON invalid', prototypeKeyRequest, 20, 8);
+  fuzzes('refuses a body with bytes that are not UTF-8 with a 400 that says so', invalidUtf8Request, 20, 8);
 });
 
 // The same contract with the work going through BullMQ on Redis to a worker (queue mode): what the API and
@@ -355,14 +326,6 @@ describe(`API request fuzz in queue mode (seed ${FUZZ_SEED})`, () => {
     await harness?.cleanup();
     baseUrl = server.url;
   });
-
-  it('answers each valid request mutated at one field with a well-formed success or a 4xx naming that field', async () => {
-    await checkProperty(fc.asyncProperty(batches(mutatedRequest), sendAll), runs(40), FILE);
-    await expectAlive();
-  }, 120_000);
-
-  it('answers any JSON at all, to every route, with a well-formed success or a 4xx naming a path', async () => {
-    await checkProperty(fc.asyncProperty(batches(randomBodyRequest), sendAll), runs(10), FILE);
-    await expectAlive();
-  }, 120_000);
+  fuzzes(MUTATED, mutatedRequest, 40);
+  fuzzes(ANY_JSON, randomBodyRequest, 10);
 });
