@@ -131,20 +131,19 @@ export function createQueueJobs(options: QueueJobsOptions): JobService {
     const pendingTtl = options.ttlMs + UNFINISHED_GRACE_MS;
     const create = redis.multi().hset(keys.request(id), recordFields(record)).pexpire(keys.request(id), pendingTtl);
     record.jobs.forEach((jobId, index) => create.sadd(keys.groupWaiters(jobId), waiterOf(id, index)).pexpire(keys.groupWaiters(jobId), pendingTtl));
-    // The read of groups graded before goes out right behind the transaction (one round trip), so it sees the waiters added.
-    const unique = [...new Set(record.jobs)];
-    const [, cached] = await Promise.all([create.exec(), redis.mget(unique.map((jobId) => keys.groupResult(jobId)))]);
-    await dispatch(record, payloads, priority, cached);
+    await dispatch(record, payloads, priority, create.exec());
   }
 
   /**
-   * Delivers the request's groups graded before (another request, a retry: `cached`, read after its waiters
-   * were added) and queues the others, once per job id. Safe to run again for the same request: delivery
-   * skips requests already served, and BullMQ ignores an add of an id it holds.
+   * Delivers the request's groups graded before (another request, a retry) and queues the others, once per
+   * job id. `written`, the transaction that added the request's waiters, is already on the connection: the read
+   * of the groups graded before goes out right behind it (one round trip) and so sees those waiters. Safe to
+   * run again for the same request: delivery skips requests already served, and BullMQ ignores an add of an
+   * id it holds.
    */
-  async function dispatch(record: RequestRecord, payloads: readonly GroupJobPayload[], priority: number, cached?: readonly (string | null)[]): Promise<void> {
+  async function dispatch(record: RequestRecord, payloads: readonly GroupJobPayload[], priority: number, written?: Promise<unknown>): Promise<void> {
     const unique = [...new Set(record.jobs)];
-    cached ??= await redis.mget(unique.map((jobId) => keys.groupResult(jobId)));
+    const [, cached] = await Promise.all([written, redis.mget(unique.map((jobId) => keys.groupResult(jobId)))]);
     const toQueue: { name: string; data: GroupJobPayload; opts: object }[] = [];
     for (const [n, jobId] of unique.entries()) {
       const result = cached[n];
